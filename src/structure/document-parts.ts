@@ -1,0 +1,36 @@
+/**
+ * Recognising the parts of a contract that are not clauses: the recitals that end the preamble and the
+ * signature block that ends the body.
+ */
+
+/** 鉴于 / WHEREAS / RECITALS / Background: numbered items after these are recitals, not clauses. */
+export const RECITALS_START = /^(?:鉴于|鉴於|WHEREAS\b|Whereas\b|RECITALS\b|Recitals\b|BACKGROUND\b|Background\s*[:：]?$|前言)/;
+
+/** The sentence that closes the recitals and opens the operative clauses. */
+export const RECITALS_END =
+  /(?:NOW,?\s+THEREFORE|NOW\s+IT\s+IS\s+HEREBY\s+AGREED|THE\s+PARTIES\s+AGREE\s+AS\s+FOLLOWS|agree\s+as\s+follows|达成(?:如下|以下)(?:协议|条款|约定)|(?:约定|协议|订立本合同)如下|经(?:友好)?协商一致.{0,30}(?:如下|以下)|特(?:订立|签订)本(?:合同|协议))/i;
+
+const SIGNATURE_PATTERNS: RegExp[] = [
+  /^IN\s+WITNESS\s+WHEREOF/i,
+  /^[（(【]?\s*(?:以下|此页)无正文/,
+  /^[（(【]?\s*(?:本页|此页)为.{0,20}签(?:署|字)页/,
+  /^签(?:署|字)页/,
+  /^(?:甲方|乙方|丙方|委托方|受托方)\s*[（(]?\s*(?:盖章|签章|签字|签名|公章|印章)/,
+  /^(?:甲方|乙方|丙方|委托方|受托方)\s*[:：]\s*[（(]\s*(?:盖章|签章|签字|公章)/,
+  /^(?:甲方|乙方|丙方|委托方|受托方)\s*(?:[（(][^）)]*[)）])?\s*[:：]?\s*[（(]?(?:盖章|签章|签字)/,
+  /^(?:法定代表人|授权代表|委托代理人)(?:或授权代表)?\s*[（(]?(?:签字|签章|签名)?[)）]?\s*[:：]\s*_*\s*$/,
+  /^(?:By|Signature|Signed|Authori[sz]ed\s+Signature)\s*:?\s*_{3,}/i,
+  /^(?:By|Signature)\s*:\s*$/i,
+];
+
+export function isSignatureStart(text: string): boolean {
+  const t = text.trim();
+  return SIGNATURE_PATTERNS.some((p) => p.test(t));
+}
+
+/** A document title: the first line of the document that names the kind of contract and is short. */
+export function looksLikeTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 80) return false;
+  return /(?:合同|协议|协议书|契约|AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms)\s*(?:[（(][^）)]*[)）])?\s*$/.test(t);
+}

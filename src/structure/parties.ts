@@ -1,0 +1,225 @@
+import type { Block, DefinedTerm, Party, PartyRole } from '../types.js';
+
+/**
+ * Finding the parties and who is who. The labels (甲方, 乙方, "Company") say nothing about roles: a role comes
+ * from a role word the contract attaches to a party (委托方, "Agency") or, failing that, from what the contract
+ * makes each party do (who provides the services, who pays the fees).
+ */
+
+const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方'];
+const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务提供方', '承接方', '供应商', '代理商', '顾问方'];
+const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner'];
+const PROVIDER_WORDS_EN = [
+  'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'supplier', 'operator',
+  'promoter', 'marketer', 'manager', 'outsourcer', 'independent contractor',
+];
+
+const ZH_LABELS = '甲方|乙方|丙方|丁方';
+const ZH_ROLE_LABELS = [...CLIENT_WORDS_ZH, ...PROVIDER_WORDS_ZH].join('|');
+
+export function roleOfWord(word: string): PartyRole | null {
+  const w = word.trim().toLowerCase().replace(/^the\s+/, '');
+  if (CLIENT_WORDS_ZH.includes(w) || CLIENT_WORDS_EN.includes(w)) return 'client';
+  if (PROVIDER_WORDS_ZH.includes(w) || PROVIDER_WORDS_EN.includes(w)) return 'provider';
+  return null;
+}
+
+function pos(block: Block) {
+  return block.page ? { line: block.line, page: block.page } : { line: block.line };
+}
+
+function cleanName(raw: string): string {
+  return raw
+    .replace(/[（(](?:以下|下称|简称|hereinafter)[^）)]*[）)]/gi, '')
+    .split(/\s{2,}|\t|[，,；;。]|(?:统一社会信用代码|住所|地址|法定代表人|联系人|电话)/)[0]
+    .replace(/^[\s_:：]+|[\s_:：]+$/g, '')
+    .trim();
+}
+
+/** 甲方（委托方）：杭州某某服饰有限公司 / 委托方（甲方）：… / 乙方：… */
+function chinesePartyLines(blocks: Block[]): Party[] {
+  const parties: Party[] = [];
+  const re = new RegExp(
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*[)）])?\\s*[:：]\\s*([^\\s:：][^:：]*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    'g',
+  );
+  for (const block of blocks) {
+    for (const m of block.text.matchAll(re)) {
+      const [first, second, rawName] = [m[1], m[2], m[3]];
+      const name = cleanName(rawName);
+      if (!name || /^[_\s]*$/.test(name) || /盖章|签字|签章/.test(rawName)) continue;
+      const isLabel = (s?: string) => !!s && new RegExp(`^(?:${ZH_LABELS})$`).test(s);
+      const label = isLabel(first) ? first : isLabel(second) ? second! : first;
+      const alias = label === first ? second : first;
+      if (parties.some((p) => p.label === label)) continue;
+      parties.push({ role: null, label, name, aliases: alias ? [alias] : [], location: pos(block) });
+    }
+  }
+  return parties;
+}
+
+const ENTITY_HINT =
+  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|有限公司)/i;
+const NOT_PARTY_TERMS = /^(?:agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?)$/i;
+
+/** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
+function englishPartyDefinitions(blocks: Block[]): Party[] {
+  const parties: Party[] = [];
+  const text = blocks.map((b) => b.text).join('\n');
+  const defRe =
+    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘]([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?[)）]/g;
+  let prevEnd = 0;
+  for (const m of text.matchAll(defRe)) {
+    const term = m[1].trim();
+    const before = text.slice(prevEnd, m.index);
+    prevEnd = m.index! + m[0].length;
+    if (NOT_PARTY_TERMS.test(term)) continue;
+    if (!ENTITY_HINT.test(before) && roleOfWord(term) === null) continue;
+    if (parties.some((p) => p.label === term)) continue;
+    const pieces = before.split(/\b(?:by\s+and\s+between|between|among|by|and|with)\b|\n|[;:]/i);
+    const name = (pieces[pieces.length - 1] ?? '')
+      .split(/,\s*(?:a|an|the)\s|,\s*(?:with|having|whose|located|organized|incorporated)\b/i)[0]
+      .replace(/^[\s,]+|[\s,]+$/g, '');
+    const lineOfMatch = text.slice(0, m.index).split('\n').length - 1;
+    const block = blocks[Math.min(lineOfMatch, blocks.length - 1)];
+    parties.push({ role: null, label: term, name: name || undefined, aliases: [], location: block ? pos(block) : undefined });
+    if (parties.length >= 4) break;
+  }
+  return parties;
+}
+
+/** Cover-page style: `Provider: Acme Inc.` / `Customer Name: …` */
+function englishCoverPageParties(blocks: Block[]): Party[] {
+  const parties: Party[] = [];
+  for (const block of blocks) {
+    const m = /^(Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
+    if (!m) continue;
+    const label = m[1].replace(/\b\w/g, (c) => c.toUpperCase());
+    if (parties.some((p) => p.label === label)) continue;
+    const name = cleanName(m[2]);
+    if (!name || /^[_\s[\]{}]*$/.test(name)) continue;
+    parties.push({ role: null, label, name, aliases: [], location: pos(block) });
+  }
+  return parties;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How strongly the text makes `label` the provider (positive) or the client (negative): who provides or performs
+ * the services, who pays or engages whom.
+ */
+function conductScore(text: string, label: string, others: string[]): number {
+  const L = escapeRe(label);
+  const O = others.length ? `(?:${others.map(escapeRe).join('|')})` : '(?!)';
+  const provider: RegExp[] = [
+    new RegExp(`${L}(?:应|将|负责|同意|须|应当|有权)?(?:按照[^，。]{0,20})?(?:向|为)${O}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
+    new RegExp(`${L}(?:应|将|负责|同意|须|应当)?(?:负责|提供|承担)[^。；]{0,12}(?:代运营|运营服务|店铺运营|推广服务)`, 'g'),
+    new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付`, 'g'),
+    new RegExp(`${O}(?:委托|聘请|授权)${L}`, 'g'),
+    new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to|must)\\s+(?:\\w+\\s+){0,3}(?:provide|perform|render|deliver)\\b`, 'g'),
+    new RegExp(`\\bservices\\s+(?:to\\s+be\\s+)?(?:provided|performed|rendered)\\s+by\\s+(?:the\\s+)?${L}\\b`, 'g'),
+    new RegExp(`\\b${O}\\s+(?:shall|will|agrees\\s+to)\\s+pay\\s+(?:to\\s+)?(?:the\\s+)?${L}\\b`, 'g'),
+    new RegExp(`\\b${O}\\s+(?:hereby\\s+)?(?:engages|retains|appoints|hires)\\s+(?:the\\s+)?${L}\\b`, 'g'),
+    new RegExp(`\\bfees?\\s+(?:payable|due)\\s+to\\s+(?:the\\s+)?${L}\\b`, 'g'),
+  ];
+  const client: RegExp[] = [
+    new RegExp(`${L}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${O}支付`, 'g'),
+    new RegExp(`${L}(?:委托|聘请|授权)${O}`, 'g'),
+    new RegExp(`${O}(?:应|将|负责|同意|须|应当)?(?:向|为)${L}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
+    new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to)\\s+pay\\b`, 'g'),
+    new RegExp(`\\b${L}\\s+(?:hereby\\s+)?(?:engages|retains|appoints|hires)\\b`, 'g'),
+    new RegExp(`\\bfees?\\s+(?:payable|due)\\s+by\\s+(?:the\\s+)?${L}\\b`, 'g'),
+    new RegExp(`\\bservices\\s+(?:to|for)\\s+(?:the\\s+)?${L}\\b`, 'g'),
+  ];
+  const count = (res: RegExp[]) => res.reduce((n, re) => n + (text.match(re)?.length ?? 0), 0);
+  return count(provider) - count(client);
+}
+
+export interface PartyAnalysis {
+  parties: Party[];
+  definedTerms: DefinedTerm[];
+}
+
+/** Defined terms: (“Services”), "Services" means …, “服务”是指 / 本合同所称“…” */
+export function findDefinedTerms(blocks: Block[]): DefinedTerm[] {
+  const terms: DefinedTerm[] = [];
+  const seen = new Set<string>();
+  const res = [
+    /[(（]\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?)?["“]([^"”]{1,40})["”]\s*[)）]/g,
+    /["“]([^"”]{1,40})["”]\s+(?:means|shall\s+mean|refers\s+to|has\s+the\s+meaning)/g,
+    /“([^”]{1,20})”\s*(?:是指|指|系指)/g,
+    /[（(](?:以下)?(?:简称|下称)\s*[“"]?([^”"）)]{1,12})[”"]?\s*[)）]/g,
+  ];
+  for (const block of blocks) {
+    for (const re of res) {
+      for (const m of block.text.matchAll(re)) {
+        const term = m[1].trim();
+        if (!term || seen.has(term)) continue;
+        seen.add(term);
+        terms.push({ term, location: pos(block) });
+      }
+    }
+  }
+  return terms;
+}
+
+/**
+ * Parties from the preamble (and, for cover-page contracts, the first blocks), then roles: role words first,
+ * then conduct over the whole text; in a two-party contract, one known role gives the other.
+ */
+export function analyseParties(preamble: Block[], allBlocks: Block[]): PartyAnalysis {
+  const head = preamble.length ? preamble : allBlocks.slice(0, 30);
+  let parties = chinesePartyLines(head);
+  if (parties.length < 2) {
+    const fromWholeStart = chinesePartyLines(allBlocks.slice(0, 60));
+    if (fromWholeStart.length > parties.length) parties = fromWholeStart;
+  }
+  if (parties.length < 2) {
+    const en = englishPartyDefinitions(head.length > 3 ? head : allBlocks.slice(0, 60));
+    if (en.length > parties.length) parties = en;
+  }
+  if (parties.length < 2) {
+    const cover = englishCoverPageParties(allBlocks.slice(0, 80));
+    if (cover.length > parties.length) parties = cover;
+  }
+
+  for (const p of parties) {
+    const role = [p.label, ...p.aliases].map(roleOfWord).find((r) => r !== null) ?? null;
+    if (role) {
+      p.role = role;
+      p.roleSource = 'label';
+    }
+  }
+  // The same role word on both sides ("Company" and "Company Affiliate") tells nothing: decide by conduct.
+  const roles = parties.map((p) => p.role);
+  if (parties.length >= 2 && roles.filter((r) => r === 'provider').length !== 1) {
+    const text = allBlocks.map((b) => b.text).join('\n');
+    const unknown = parties.filter((p) => p.role === null);
+    if (unknown.length > 0) {
+      const scored = unknown.map((p) => ({
+        p,
+        score: conductScore(text, p.label, parties.filter((o) => o !== p).map((o) => o.label)),
+      }));
+      scored.sort((a, b) => b.score - a.score);
+      const hasProvider = parties.some((p) => p.role === 'provider');
+      const hasClient = parties.some((p) => p.role === 'client');
+      if (!hasProvider && scored[0].score > 0) {
+        scored[0].p.role = 'provider';
+        scored[0].p.roleSource = 'conduct';
+      }
+      const last = scored[scored.length - 1];
+      if (!hasClient && last.p.role === null && last.score < 0) {
+        last.p.role = 'client';
+        last.p.roleSource = 'conduct';
+      }
+    }
+  }
+  if (parties.length === 2) {
+    const [a, b] = parties;
+    const opposite = (r: PartyRole): PartyRole => (r === 'client' ? 'provider' : 'client');
+    if (a.role && !b.role) Object.assign(b, { role: opposite(a.role), roleSource: a.roleSource });
+    else if (b.role && !a.role) Object.assign(a, { role: opposite(b.role), roleSource: b.roleSource });
+  }
+  return { parties, definedTerms: findDefinedTerms(allBlocks) };
+}

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../src/ingest/text.js';
+import { ingestMarkdown } from '../src/ingest/markdown.js';
+import { analyseDocument } from '../src/structure/index.js';
+import type { Clause, ContractDocument } from '../src/types.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const text = (s: string) => analyseDocument(ingestText(enc(s)));
+const md = (s: string) => analyseDocument(ingestMarkdown(enc(s)));
+
+type Outline = Array<[string | null, string | null, Outline?]>;
+function outline(clauses: Clause[]): Outline {
+  return clauses.map((c) => (c.children.length ? [c.number, c.heading, outline(c.children)] : [c.number, c.heading]));
+}
+const roles = (d: ContractDocument) => Object.fromEntries(d.parties.map((p) => [p.label, p.role]));
+
+describe('clause tree: Chinese schemes', () => {
+  const doc = text(`电商代运营服务合同
+
+甲方（委托方）：杭州某某服饰有限公司
+乙方（受托方）：上海某某电子商务有限公司
+
+鉴于：
+1、甲方在天猫开设旗舰店；
+2、乙方具有代运营能力。
+双方经友好协商，达成如下协议：
+
+第一条 服务内容
+1.1 乙方为甲方提供天猫店铺代运营服务。
+1.2 服务包括：
+（一）店铺日常运营；
+（二）推广投放，每月不少于10款详情页；
+① 直通车；
+② 引力魔方。
+第二条 服务费用
+2.1 服务费为每月1.5万元，
+2026.1.1起按月支付。根据第五条的约定调整。
+第三条 违约责任
+乙方应当按约履行。
+
+（以下无正文）
+甲方（盖章）：
+乙方（盖章）：
+日期：2026年1月1日
+`);
+
+  it('nests 第X条 > 1.1 > （一） > ① and keeps numbers as shown', () => {
+    expect(outline(doc.tree.children)).toEqual([
+      ['第一条', '服务内容', [
+        ['1.1', null],
+        ['1.2', '服务包括', [['（一）', null], ['（二）', null, [['①', null], ['②', null]]]]],
+      ]],
+      ['第二条', '服务费用', [['2.1', null]]],
+      ['第三条', '违约责任'],
+    ]);
+  });
+
+  it('keeps recitals, title and parties in the preamble and the signature out of the clauses', () => {
+    expect(doc.preamble.map((b) => b.text)).toContain('1、甲方在天猫开设旗舰店；');
+    expect(doc.preamble[0].text).toBe('电商代运营服务合同');
+    expect(doc.signature.map((b) => b.text)).toEqual(['（以下无正文）', '甲方（盖章）：', '乙方（盖章）：', '日期：2026年1月1日']);
+  });
+
+  it('does not start clauses at amounts, dates or cross-references', () => {
+    const c21 = doc.tree.children[1].children[0];
+    expect(c21.text).toContain('2026.1.1起按月支付');
+    expect(c21.text).toContain('根据第五条的约定调整');
+  });
+
+  it('records lines', () => {
+    expect(doc.tree.children[0].location.line).toBe(11);
+    expect(doc.tree.children[2].location.line).toBe(21);
+  });
+
+  it('finds parties and roles from role words', () => {
+    expect(doc.parties.map((p) => [p.label, p.role, p.name])).toEqual([
+      ['甲方', 'client', '杭州某某服饰有限公司'],
+      ['乙方', 'provider', '上海某某电子商务有限公司'],
+    ]);
+    expect(doc.language).toBe('zh');
+  });
+});
+
+describe('clause tree: 一、（一）1. scheme', () => {
+  it('nests zh-item > zh-paren > decimal', () => {
+    const doc = text(`合作协议
+甲方：A公司
+乙方：B公司
+一、合作内容
+（一）运营
+1. 日常维护。
+2. 活动策划。
+（二）客服
+二、费用
+（一）服务费
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['一、', '合作内容', [['（一）', '运营', [['1.', null], ['2.', null]]], ['（二）', '客服']]],
+      ['二、', '费用', [['（一）', '服务费']]],
+    ]);
+  });
+});
+
+describe('clause tree: English schemes', () => {
+  const doc = text(`SERVICES AGREEMENT
+
+This Services Agreement is entered into by and between Northwind Apparel Ltd., a Delaware corporation ("Client"), and BrightPath Digital LLC, a New York limited liability company ("Agency").
+
+WHEREAS, Client operates online stores; and
+WHEREAS, Agency provides e-commerce services.
+NOW, THEREFORE, the parties agree as follows:
+
+ARTICLE 1
+DEFINITIONS
+Section 1.1 Services. "Services" means the services in Exhibit A.
+Section 1.2 Fees. Client shall pay the fees set out in Section 3.2 of this Agreement.
+ARTICLE 2 SCOPE
+Section 2.1 Agency shall provide:
+(a) store management;
+(b) advertising;
+(i) search ads;
+(ii) display ads;
+(c) reporting.
+(h) eighth;
+(i) ninth, a letter here;
+ARTICLE 3 TERM
+The term is one year.
+
+IN WITNESS WHEREOF, the parties have signed this Agreement.
+By: ____________
+Name: Jane Doe
+
+EXHIBIT A
+SERVICE LEVELS
+1. Response within 2 hours.
+2. Monthly report.
+`);
+
+  it('nests Article > Section > (a) > (i) and takes a heading from the next line', () => {
+    const o = outline(doc.tree.children);
+    expect(o[0]).toEqual(['ARTICLE 1', 'DEFINITIONS', [['Section 1.1', 'Services'], ['Section 1.2', 'Fees']]]);
+    expect(o[1][0]).toBe('ARTICLE 2');
+    expect(o[1][1]).toBe('SCOPE');
+    const s21 = o[1][2]![0];
+    expect(s21[0]).toBe('Section 2.1');
+    expect(s21[2]!.map((c) => c[0])).toEqual(['(a)', '(b)', '(c)', '(h)', '(i)']);
+    expect(s21[2]![1][2]!.map((c) => c[0])).toEqual(['(i)', '(ii)']);
+    expect(o[2]).toEqual(['ARTICLE 3', 'TERM']);
+  });
+
+  it('puts the exhibit at the top level after the signature block', () => {
+    const o = outline(doc.tree.children);
+    expect(o[3]).toEqual(['EXHIBIT A', 'SERVICE LEVELS', [['1.', null], ['2.', null]]]);
+    expect(doc.signature.map((b) => b.text)).toContain('By: ____________');
+  });
+
+  it('finds parties from definitions and role words', () => {
+    expect(doc.parties.map((p) => [p.label, p.role, p.name])).toEqual([
+      ['Client', 'client', 'Northwind Apparel Ltd.'],
+      ['Agency', 'provider', 'BrightPath Digital LLC'],
+    ]);
+    expect(doc.language).toBe('en');
+  });
+});
+
+describe('parties: roles from conduct, never from 甲方/乙方', () => {
+  it('甲方 is the agency when 甲方 provides the services and 乙方 pays', () => {
+    const doc = text(`店铺代运营合同
+甲方：上海某某电子商务有限公司
+乙方：杭州某某服饰有限公司
+第一条 甲方为乙方提供天猫旗舰店代运营服务。
+第二条 乙方应于每月5日前向甲方支付服务费。
+`);
+    expect(roles(doc)).toEqual({ 甲方: 'provider', 乙方: 'client' });
+    expect(doc.parties[0].roleSource).toBe('conduct');
+  });
+
+  it('"Company" is the client when Consultant performs and Company pays', () => {
+    const doc = text(`CONSULTING AGREEMENT
+This Agreement is made between Acme Corp., a Nevada corporation (the "Company"), and John Smith, an individual ("Consultant").
+1. Services. Consultant shall provide the consulting services described below.
+2. Fees. The Company shall pay Consultant $5,000 per month.
+`);
+    expect(roles(doc)).toEqual({ Company: 'client', Consultant: 'provider' });
+  });
+});
+
+describe('Markdown structure', () => {
+  it('uses headings and renumbers lazy ordered lists', () => {
+    const doc = md(`# Agency Agreement
+
+Between **Northwind Ltd.** ("Client") and **Bright LLC** ("Agency").
+
+## 1. Services
+
+1. Store setup.
+1. Campaigns.
+
+## 2. Fees
+
+- Monthly fee of USD 5,000.
+
+## Confidentiality
+
+Each party keeps secrets.
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['1.', 'Services', [['1.', null], ['2.', null]]],
+      ['2.', 'Fees'],
+      [null, 'Confidentiality'],
+    ]);
+    expect(doc.tree.children[0].children[1].text).toBe('2. Campaigns.');
+    expect(roles(doc)).toEqual({ Client: 'client', Agency: 'provider' });
+  });
+});
