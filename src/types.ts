@@ -117,4 +117,6 @@ export interface ContractDocument {
   lines: string[];
   pageCount?: number;
   notes: string[];
+  /** Inline comments addressed to contract-lint (Markdown and text): suppressions. */
+  directives: Array<{ text: string; line: number }>;
 }

@@ -12,7 +12,8 @@ export function stripInline(s: string): string {
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    // Bold often spans a soft line break, so its markers are dropped one by one rather than in pairs.
+    .replace(/\*\*|__/g, '')
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*/g, '$1$2')
     .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?=$|[^\w])/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')

@@ -19,6 +19,7 @@ export function analyseDocument(doc: IngestedDocument): ContractDocument {
     lines: doc.lines,
     pageCount: doc.pageCount,
     notes: doc.notes,
+    directives: doc.blocks.filter((b) => b.directive).map((b) => ({ text: b.directive!, line: b.line })),
   };
 }
 

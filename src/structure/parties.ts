@@ -77,9 +77,7 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     if (!ENTITY_HINT.test(before) && roleOfWord(term) === null) continue;
     if (parties.some((p) => p.label === term)) continue;
     const pieces = before.split(/\b(?:by\s+and\s+between|between|among|by|and|with)\b|\n|[;:]/i);
-    const name = (pieces[pieces.length - 1] ?? '')
-      .split(/,\s*(?:a|an|the)\s|,\s*(?:with|having|whose|located|organized|incorporated)\b/i)[0]
-      .replace(/^[\s,]+|[\s,]+$/g, '');
+    const name = cleanEnglishName(pieces[pieces.length - 1] ?? '');
     const lineOfMatch = text.slice(0, m.index).split('\n').length - 1;
     const block = blocks[Math.min(lineOfMatch, blocks.length - 1)];
     parties.push({ role: null, label: term, name: name || undefined, aliases: [], location: block ? pos(block) : undefined });
@@ -101,6 +99,19 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
     parties.push({ role: null, label, name, aliases: [], location: pos(block) });
   }
   return parties;
+}
+
+/**
+ * "Lumen Skincare Pty Ltd (ABN 12 345) of 40 George Street" → "Lumen Skincare Pty Ltd": the name ends at a
+ * bracket, at "of <address>", or at a comma that does not introduce a company suffix (", Inc.").
+ */
+function cleanEnglishName(raw: string): string {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  s = s.split(/\s*[(（]/)[0];
+  s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
+  const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|PLC|plc|GmbH))/.exec(s);
+  if (comma) s = s.slice(0, comma.index);
+  return s.replace(/^[\s,"“]+|[\s,"”]+$/g, '').replace(/^(?:the\s+)/i, '').trim();
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

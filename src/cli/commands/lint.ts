@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, lintFiles } from '../../node/lint-files.js';
+import { formatJson } from '../../report/json.js';
+import { formatStylish } from '../../report/stylish.js';
+import { formatTreeJson } from '../../report/tree-json.js';
+import { formatTreeText } from '../../report/tree-text.js';
+import { summarize } from '../../report/summary.js';
+import type { Language, PartyRole } from '../../types.js';
+import { EXIT_FINDINGS, EXIT_TROUBLE, raise, unreadableLine, type Output } from '../output.js';
+
+export interface LintCommandOptions {
+  format: string;
+  output?: string;
+  config?: string;
+  rules: string[];
+  party?: PartyRole;
+  lang?: Language;
+  maxWarnings?: number;
+  quiet?: boolean;
+  tree?: boolean;
+  color: boolean;
+  debug?: boolean;
+  password?: string;
+  maxFileSize: number;
+}
+
+const AVAILABLE_FORMATS = ['stylish', 'json'];
+
+export async function lintCommand(paths: string[], options: LintCommandOptions, cwd: string, out: Output): Promise<void> {
+  if (paths.length === 0) {
+    out.stderr += 'contract-lint: no input files; give files, directories or globs (see --help) / 请指定要检查的文件\n';
+    raise(out, EXIT_TROUBLE);
+    return;
+  }
+  if (!options.tree && !AVAILABLE_FORMATS.includes(options.format)) {
+    out.stderr += `contract-lint: --format ${options.format} is not available in this version; use stylish or json / 此版本暂不支持该输出格式\n`;
+    raise(out, EXIT_TROUBLE);
+    return;
+  }
+  let result;
+  try {
+    result = await lintFiles(paths, {
+      cwd,
+      config: options.config,
+      rules: options.rules,
+      party: options.party,
+      language: options.lang,
+      password: options.password,
+      maxFileSize: options.maxFileSize,
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      out.stderr += 'contract-lint: invalid configuration or rules / 配置或规则文件有误:\n';
+      for (const p of e.problems) out.stderr += `  ${p.file}:${p.line}:${p.column}: ${p.message}\n`;
+      raise(out, EXIT_TROUBLE);
+      return;
+    }
+    throw e;
+  }
+  const { files, ignored } = result;
+  if (files.length === 0 && ignored.length === 0) {
+    out.stderr += `contract-lint: no .docx, .pdf, .md or .txt files found in ${paths.join(', ')} / 没有找到可检查的文件\n`;
+    raise(out, EXIT_TROUBLE);
+    return;
+  }
+  for (const p of ignored) out.stderr += `contract-lint: ${p}: ignored by the configuration's ignore patterns / 已按配置忽略\n`;
+  for (const f of files) {
+    if (!f.error) continue;
+    out.stderr += unreadableLine(f.path, f.error);
+    if (options.debug && f.cause instanceof Error && f.cause.stack) out.stderr += f.cause.stack + '\n';
+    raise(out, EXIT_TROUBLE);
+  }
+  let report: string;
+  if (options.tree) {
+    const results = files.map((f) => ({ path: f.path, document: f.document, error: f.error ?? undefined }));
+    report = options.format === 'json' ? formatTreeJson(results) : formatTreeText(results);
+  } else if (options.format === 'json') {
+    report = formatJson(files);
+  } else {
+    report = formatStylish(files, { color: options.color && !options.output, quiet: options.quiet, language: options.lang });
+  }
+  if (options.output) await writeFile(path.resolve(cwd, options.output), report);
+  else out.stdout += report;
+
+  if (!options.tree) {
+    const s = summarize(files);
+    if (s.errors > 0) raise(out, EXIT_FINDINGS);
+    if (options.maxWarnings !== undefined && s.warnings > options.maxWarnings) {
+      out.stderr += `contract-lint: ${s.warnings} warnings, more than --max-warnings ${options.maxWarnings} / 警告数超过上限\n`;
+      raise(out, EXIT_FINDINGS);
+    }
+  }
+}

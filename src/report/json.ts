@@ -1,0 +1,33 @@
+import type { FileReport } from '../node/lint-files.js';
+import { VERSION } from '../version.js';
+import { partyToJson } from './tree-json.js';
+import { summarize } from './summary.js';
+
+/** SPEC.md's JSON report, schemaVersion 1. */
+export function formatJson(files: FileReport[]): string {
+  const report = {
+    schemaVersion: 1,
+    tool: { name: 'contract-lint', version: VERSION },
+    files: files.map((f) => ({
+      path: f.path,
+      format: f.document?.format ?? null,
+      language: f.document?.language ?? null,
+      parties: f.document?.parties.map(partyToJson) ?? [],
+      concerns: f.concerns,
+      findings: f.findings.map((x) => ({
+        ruleId: x.ruleId,
+        category: x.category,
+        severity: x.severity,
+        message: x.message,
+        location: x.location,
+        ...(x.excerpt !== undefined ? { excerpt: x.excerpt } : {}),
+        ...(x.suggestion !== undefined ? { suggestion: x.suggestion } : {}),
+        ...(x.favours ? { favours: x.favours } : {}),
+        ...(x.suppressions ? { suppressions: x.suppressions } : {}),
+      })),
+      error: f.error,
+    })),
+    summary: summarize(files),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}

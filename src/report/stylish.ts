@@ -1,0 +1,54 @@
+import { Chalk } from 'chalk';
+import type { FileReport } from '../node/lint-files.js';
+import type { Language } from '../types.js';
+import { summarize } from './summary.js';
+
+const STATUS_WORDS: Record<string, { en: string; zh: string }> = {
+  ok: { en: 'ok', zh: '完备' },
+  weak: { en: 'weak', zh: '薄弱' },
+  missing: { en: 'missing', zh: '缺失' },
+};
+
+/**
+ * The default report for a person: per file, the concern overview, then the findings in document order with
+ * clause, page and line, the excerpt and the suggested clause text; a summary line at the end.
+ */
+export function formatStylish(files: FileReport[], options: { color: boolean; quiet?: boolean; language?: Language }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  for (const f of files) {
+    if (f.error) continue;
+    const lang = options.language ?? f.document?.language ?? 'en';
+    const findings = f.findings.filter((x) => !x.suppressions?.length && (!options.quiet || x.severity === 'error'));
+    out.push(c.underline(f.path));
+    const concerns = Object.entries(f.concerns);
+    if (concerns.length && !options.quiet) {
+      const cells = concerns.map(([id, r]) => {
+        const word = STATUS_WORDS[r.status][lang];
+        const paint = r.status === 'ok' ? c.green : r.status === 'weak' ? c.yellow : c.red;
+        return `${id} ${paint(word)}`;
+      });
+      out.push('  ' + cells.join(c.dim(' · ')));
+    }
+    for (const x of findings) {
+      const where = [
+        x.location.clause ? `${x.location.clause}${x.location.heading ? ' ' + x.location.heading : ''}` : lang === 'zh' ? '全文' : 'document',
+        x.location.page ? `p.${x.location.page}` : '',
+        `${lang === 'zh' ? '行' : 'line'} ${x.location.line}`,
+      ].filter(Boolean);
+      const sev = x.severity === 'error' ? c.red('error') : x.severity === 'warning' ? c.yellow('warning') : c.blue('info');
+      out.push(`  ${c.dim(where.join(', '))}  ${sev}  ${x.message}  ${c.dim(x.ruleId)}`);
+      if (x.excerpt) out.push(`      ${c.dim('“' + x.excerpt + '”')}`);
+      if (x.suggestion && !options.quiet) out.push(`      ${c.green(lang === 'zh' ? '建议条款：' : 'Suggested: ')}${x.suggestion}`);
+    }
+    out.push('');
+  }
+  const s = summarize(files);
+  const problems = s.errors + s.warnings + s.infos;
+  const parts = [`${s.files} file${s.files === 1 ? '' : 's'}`, `${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`];
+  if (s.infos) parts.push(`${s.infos} info`);
+  if (s.unreadable) parts.push(`${s.unreadable} unreadable`);
+  const line = parts.join(', ');
+  out.push(s.errors || s.unreadable ? c.red.bold(`✖ ${line}`) : problems ? c.yellow.bold(`⚠ ${line}`) : c.green.bold(`✔ ${line}`));
+  return out.join('\n') + '\n';
+}

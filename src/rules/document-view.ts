@@ -1,0 +1,121 @@
+import type { Block, Clause, ContractDocument, Position } from '../types.js';
+import { normalize, originalRange, type NormalizedText } from './normalize.js';
+
+/**
+ * What rules look at: each clause's own text (and the preamble as a unit without a clause), normalised once,
+ * with the way back from a match to the original text, line and page.
+ */
+export interface Unit {
+  clause: Clause | null;
+  /** Ancestors, outermost first. */
+  ancestors: Clause[];
+  original: string;
+  norm: NormalizedText;
+  headingNorm: string;
+  blocks: Block[];
+  /** Offset of each block's text within `original` (blocks are joined by a newline). */
+  blockStarts: number[];
+  sentences: Array<[number, number]>;
+}
+
+export interface DocumentView {
+  doc: ContractDocument;
+  units: Unit[];
+  /** Party mentions to look for in sentences: normalised label, alias or name → role. */
+  partyTerms: Array<{ term: string; label: string; role: ContractDocument['parties'][number]['role'] }>;
+}
+
+/** Units by clause, so that `inside` and scopes can look at an enclosing clause's own text. */
+export const unitOf = new WeakMap<Clause, Unit>();
+
+function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[]): Unit {
+  const blockStarts: number[] = [];
+  let original = '';
+  for (const b of blocks) {
+    if (original) original += '\n';
+    blockStarts.push(original.length);
+    original += b.text;
+  }
+  const norm = normalize(original);
+  return {
+    clause,
+    ancestors,
+    original,
+    norm,
+    headingNorm: clause?.heading ? normalize(clause.heading).text : '',
+    blocks,
+    blockStarts,
+    sentences: splitSentences(norm.text),
+  };
+}
+
+/** Sentences of normalised text: split at 。；;！？!? and at ". " (a full stop before a space). */
+export function splitSentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const end = /[。;；!！?？\n]/.test(ch) || (ch === '.' && text[i + 1] === ' ' && !/\b(?:e\.g|i\.e|etc|inc|ltd|co|no|mr|ms|dr|u\.s|vs)$/i.test(text.slice(Math.max(0, i - 4), i)));
+    if (end) {
+      if (i + 1 > start) out.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+export function buildView(doc: ContractDocument): DocumentView {
+  const units: Unit[] = [];
+  if (doc.preamble.length) units.push(makeUnit(null, doc.preamble, []));
+  const walk = (clauses: Clause[], ancestors: Clause[]) => {
+    for (const c of clauses) {
+      const unit = makeUnit(c, c.blocks, ancestors);
+      unitOf.set(c, unit);
+      units.push(unit);
+      walk(c.children, [...ancestors, c]);
+    }
+  };
+  walk(doc.tree.children, []);
+  const partyTerms: DocumentView['partyTerms'] = [];
+  for (const p of doc.parties) {
+    for (const t of [p.label, ...p.aliases, ...(p.name ? [p.name] : [])]) {
+      const term = normalize(t).text;
+      if (term && !partyTerms.some((x) => x.term === term)) partyTerms.push({ term, label: p.label, role: p.role });
+    }
+  }
+  // Longest first, so "service provider" wins over "provider".
+  partyTerms.sort((a, b) => b.term.length - a.term.length);
+  return { doc, units, partyTerms };
+}
+
+/** Line and page of a normalised offset in a unit. */
+export function positionAt(unit: Unit, normOffset: number): Position {
+  const [orig] = originalRange(unit.norm, normOffset, normOffset + 1);
+  let bi = 0;
+  while (bi + 1 < unit.blockStarts.length && unit.blockStarts[bi + 1] <= orig) bi++;
+  const block = unit.blocks[bi];
+  if (!block) return { line: 1 };
+  const within = orig - unit.blockStarts[bi];
+  let line = block.line;
+  let page = block.page;
+  for (const seg of block.segments ?? []) {
+    if (seg.offset <= within) {
+      line = seg.line;
+      page = seg.page ?? page;
+    }
+  }
+  return page ? { line, page } : { line };
+}
+
+/** The original text of a normalised range, trimmed to about 200 characters around it. */
+export function excerptOf(unit: Unit, start: number, end: number, max = 200): string {
+  const [s, e] = originalRange(unit.norm, start, end);
+  let text = unit.original.slice(s, e);
+  if (text.length > max) text = text.slice(0, max - 1) + '…';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function sentenceAt(unit: Unit, offset: number): [number, number] {
+  return unit.sentences.find(([s, e]) => offset >= s && offset < e) ?? [0, unit.norm.text.length];
+}

@@ -1,0 +1,114 @@
+import type { ContractDocument, PartyRole, Language } from '../types.js';
+import { compileScope } from './conditions.js';
+import { buildView, excerptOf, positionAt, type Unit } from './document-view.js';
+import type { KindRunner } from './kinds/kind.js';
+import { conditionalKind } from './kinds/conditional.js';
+import { forbidKind } from './kinds/forbid.js';
+import { oneSidedKind } from './kinds/one-sided.js';
+import { requireDetailKind } from './kinds/require-detail.js';
+import { requireKind } from './kinds/require.js';
+import { thresholdKind } from './kinds/threshold.js';
+import { fill, localize } from './localize.js';
+import type { CompiledRule, ConcernReport, Finding, KindSpec, RuleSpec, Severity, SourceLocation } from './types.js';
+
+export interface RunnableRule extends CompiledRule {
+  run: KindRunner;
+  inScope: (u: Unit) => boolean;
+}
+
+export const KIND_NAMES = ['require', 'require-detail', 'forbid', 'one-sided', 'threshold', 'conditional'] as const;
+
+function runnerOf(kind: KindSpec): { name: keyof KindSpec; run: KindRunner } {
+  if (kind.require) return { name: 'require', run: requireKind(kind.require) };
+  if (kind['require-detail']) return { name: 'require-detail', run: requireDetailKind(kind['require-detail']) };
+  if (kind.forbid) return { name: 'forbid', run: forbidKind(kind.forbid) };
+  if (kind['one-sided']) return { name: 'one-sided', run: oneSidedKind(kind['one-sided']) };
+  if (kind.threshold) return { name: 'threshold', run: thresholdKind(kind.threshold) };
+  if (kind.conditional) return { name: 'conditional', run: conditionalKind(kind.conditional) };
+  throw new Error(`unknown rule kind: ${Object.keys(kind).join(', ')}`);
+}
+
+/** Compiles a validated rule once per run: its patterns, scope and kind. Throws PatternError on a bad pattern. */
+export function compileRule(spec: RuleSpec, source: SourceLocation, pack: string): RunnableRule {
+  const { name, run } = runnerOf(spec.kind);
+  return { spec, id: spec.id, severity: spec.severity, kindName: name, source, pack, run, inScope: compileScope(spec.scope) };
+}
+
+export interface LintOptions {
+  /** The side the reader is on (default client: the merchant who hires the agency). */
+  party?: PartyRole;
+  /** Language of messages (default: the document's). */
+  language?: Language;
+  /** Severity overrides and switches by rule id. */
+  ruleSettings?: Record<string, Severity | 'off'>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  concerns: Record<string, ConcernReport>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Runs the rules over one document. Pure: the document and the rules in, findings and concern overview out. */
+export function lintDocument(doc: ContractDocument, rules: RunnableRule[], options: LintOptions = {}): LintResult {
+  const view = buildView(doc);
+  const party = options.party ?? 'client';
+  const language = options.language ?? doc.language;
+  const findings: Finding[] = [];
+  const concerns: Record<string, { units: Set<Unit>; aspects: Set<string>; missing: boolean; weak: boolean }> = {};
+
+  for (const rule of rules) {
+    const setting = options.ruleSettings?.[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.severity;
+    const units = view.units.filter(rule.inScope);
+    const result = rule.run({ view, units, party, language });
+    const concern = (concerns[rule.spec.category] ??= { units: new Set(), aspects: new Set(), missing: false, weak: false });
+    for (const u of result.addressing) concern.units.add(u);
+    if (result.present) for (const a of rule.spec.aspects ?? []) concern.aspects.add(a);
+    if (rule.spec.report === 'aspects-only') continue;
+    for (const hit of result.hits) {
+      if (rule.kindName === 'require' && severity !== 'info') concern.missing = true;
+      else if (severity !== 'info') concern.weak = true;
+      const vars = { ...(hit.vars ?? {}), favours: hit.favours ?? '' };
+      const finding: Finding = {
+        ruleId: rule.id,
+        category: rule.spec.category,
+        severity,
+        message: fill(localize(rule.spec.message, language), vars),
+        location: { line: 1 },
+      };
+      if (hit.unit) {
+        const at = hit.match ? hit.match[0] : 0;
+        finding.location = positionAt(hit.unit, at);
+        if (hit.unit.clause?.number) finding.location.clause = hit.unit.clause.number;
+        if (hit.unit.clause?.heading) finding.location.heading = hit.unit.clause.heading;
+        finding.excerpt = hit.match && hit.match[1] > hit.match[0] ? excerptOf(hit.unit, hit.match[0], hit.match[1]) : excerptOf(hit.unit, 0, Math.min(hit.unit.norm.text.length, 120));
+      } else {
+        finding.location = { line: 1 };
+      }
+      const suggestion = localize(rule.spec.suggestion, language);
+      if (suggestion) finding.suggestion = suggestion;
+      if (hit.favours) finding.favours = hit.favours;
+      findings.push(finding);
+    }
+  }
+  findings.sort(
+    (a, b) => a.location.line - b.location.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+  );
+  const order = new Map(view.units.map((u, i) => [u, i]));
+  const report: Record<string, ConcernReport> = {};
+  for (const [id, c] of Object.entries(concerns)) {
+    const clauses = [...c.units]
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .map((u) => u.clause?.number)
+      .filter((n): n is string => !!n);
+    report[id] = {
+      status: c.missing ? 'missing' : c.weak ? 'weak' : 'ok',
+      clauses: [...new Set(clauses)],
+      aspects: [...c.aspects].sort(),
+    };
+  }
+  return { findings, concerns: report };
+}

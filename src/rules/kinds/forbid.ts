@@ -1,0 +1,35 @@
+import { compileCondition } from '../conditions.js';
+import { sentenceAt } from '../document-view.js';
+import { isNegated } from '../negation.js';
+import type { ConditionSpec } from '../types.js';
+import type { KindRunner, KindResult } from './kind.js';
+
+/**
+ * Text that must not be there (保证月销售额不低于100万元), unless negated just before (乙方不保证…, "does not
+ * guarantee") or an exception holds in the same sentence.
+ */
+export function forbidKind(spec: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean }): KindRunner {
+  const pattern = compileCondition(spec.pattern);
+  const unless = spec.unless !== undefined ? compileCondition(spec.unless) : null;
+  const negation = spec.negation !== false;
+  return ({ units }) => {
+    const result: KindResult = { hits: [], addressing: [], present: false };
+    for (const unit of units) {
+      let from = 0;
+      const end = unit.norm.text.length;
+      while (from < end) {
+        const m = pattern(unit, from, end);
+        if (!m) break;
+        from = Math.max(m[1], m[0] + 1);
+        const [ss, se] = sentenceAt(unit, m[0]);
+        if (negation && isNegated(unit.norm.text, ss, m[0])) continue;
+        if (unless && unless(unit, ss, se)) continue;
+        result.hits.push({ unit, match: m });
+        if (!result.addressing.includes(unit)) result.addressing.push(unit);
+        result.present = true;
+        from = Math.max(from, se);
+      }
+    }
+    return result;
+  };
+}

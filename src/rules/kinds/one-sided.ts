@@ -1,0 +1,78 @@
+import type { PartyRole } from '../../types.js';
+import { compileCondition } from '../conditions.js';
+import { sentenceAt, type DocumentView, type Unit } from '../document-view.js';
+import type { ConditionSpec } from '../types.js';
+import type { KindRunner } from './kind.js';
+import type { Match } from '../conditions.js';
+
+const DEFAULT_MUTUAL = compileCondition([
+  '双方', '任何一方', '任一方', '各方', '每一方', '彼此', '相互', '互不', '一方(?:均|都)', 'either party', 'neither party', 'each party',
+  'both parties', 'each of the parties', 'the parties', 'mutual(?:ly)?', 'party (?:hereto )?shall not be liable to the other',
+]);
+
+/** Words before a mention that make it the object, not the one exempted: 对甲方的损失 / liable to Client. */
+const OBJECT_MARKER = /(?:对|向|给|为|替|就|against|to|toward|towards|for|by)\s*$/;
+
+function mentions(view: DocumentView, text: string, from: number, to: number) {
+  const found: Array<{ start: number; role: PartyRole | null; label: string; object: boolean }> = [];
+  for (const p of view.partyTerms) {
+    let i = text.indexOf(p.term, from);
+    while (i >= 0 && i < to) {
+      const overlapped = found.some((f) => i >= f.start && i < f.start + 1 && f.label !== p.label);
+      const wordOk = /[\u3400-\u9fff]/.test(p.term) || (!/[a-z]/.test(text[i - 1] ?? '') && !/[a-z]/.test(text[i + p.term.length] ?? ''));
+      if (!overlapped && wordOk) {
+        found.push({ start: i, role: p.role, label: p.label, object: OBJECT_MARKER.test(text.slice(Math.max(0, i - 8), i)) });
+      }
+      i = text.indexOf(p.term, i + p.term.length);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An exemption, waiver, limitation or penalty that covers one role only. The party it favours is the one the
+ * clause exempts (`favoured: subject`: 乙方不承担任何责任) or the one a waiver protects (`favoured: object`:
+ * 甲方放弃向乙方追偿). Mutual wording, or the same term for the other side anywhere in the contract, cancels it.
+ */
+export function oneSidedKind(spec: {
+  pattern: ConditionSpec;
+  mutual?: ConditionSpec;
+  favoured?: 'subject' | 'object';
+  favours?: 'reader-opponent' | 'any';
+}): KindRunner {
+  const pattern = compileCondition(spec.pattern);
+  const mutual = spec.mutual !== undefined ? compileCondition(spec.mutual) : DEFAULT_MUTUAL;
+  return ({ view, units, party }) => {
+    const candidates: Array<{ unit: Unit; match: Match; favours: PartyRole | null; label?: string }> = [];
+    for (const unit of units) {
+      const text = unit.norm.text;
+      let from = 0;
+      while (from < text.length) {
+        const m = pattern(unit, from, text.length);
+        if (!m) break;
+        from = Math.max(m[1], m[0] + 1);
+        const [ss, se] = sentenceAt(unit, m[0]);
+        if (mutual(unit, ss, se)) continue;
+        // The comma-clause around the match: its subject is the exempted party.
+        const clauseStart = Math.max(ss, text.lastIndexOf('，', m[0]) + 1, text.lastIndexOf(',', m[0]) + 1);
+        const all = mentions(view, text, ss, se);
+        let who;
+        if (spec.favoured === 'object') {
+          who = all.find((x) => x.start >= m[0]) ?? all.filter((x) => x.start < m[0] && x.object).pop();
+        } else {
+          const before = all.filter((x) => x.start >= clauseStart && x.start < m[1] && !x.object);
+          who = before.pop() ?? all.filter((x) => x.start < m[0] && !x.object).pop();
+        }
+        candidates.push({ unit, match: m, favours: who?.role ?? null, label: who?.label });
+      }
+    }
+    const roles = new Set(candidates.map((c) => c.favours));
+    const reciprocal = roles.has('client') && roles.has('provider');
+    const hits = reciprocal
+      ? []
+      : candidates
+          .filter((c) => (spec.favours === 'any' ? true : c.favours !== null && c.favours !== party))
+          .map((c) => ({ unit: c.unit, match: c.match, favours: c.favours ?? undefined, vars: { party: c.label ?? '' } }));
+    return { hits, addressing: [...new Set(candidates.map((c) => c.unit))], present: candidates.length > 0 };
+  };
+}

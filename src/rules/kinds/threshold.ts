@@ -1,0 +1,33 @@
+import { compileCondition } from '../conditions.js';
+import { compare, extractQuantities } from '../quantities.js';
+import type { QuantitySpec } from '../types.js';
+import type { KindResult, KindRunner } from './kind.js';
+
+/**
+ * Numbers with units compared against a limit, in the sentences that talk about the thing (`near`): more than
+ * 50% of the fee up front, a notice period over 90 days.
+ */
+export function thresholdKind(spec: QuantitySpec): KindRunner {
+  const near = spec.near !== undefined ? compileCondition(spec.near) : null;
+  const wantedUnit = spec.unit?.toLowerCase();
+  return ({ units }) => {
+    const result: KindResult = { hits: [], addressing: [], present: false };
+    for (const unit of units) {
+      for (const [ss, se] of unit.sentences) {
+        if (near && !near(unit, ss, se)) continue;
+        if (near) {
+          result.present = true;
+          if (!result.addressing.includes(unit)) result.addressing.push(unit);
+        }
+        for (const q of extractQuantities(unit.norm.text, ss, se)) {
+          if (q.type !== spec.type) continue;
+          if (spec.type === 'money' && wantedUnit && q.unit !== wantedUnit) continue;
+          if (!compare(q.value, spec.op, spec.value)) continue;
+          result.hits.push({ unit, match: [q.start, q.end], vars: { value: unit.norm.text.slice(q.start, q.end) } });
+          break;
+        }
+      }
+    }
+    return result;
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Whether a match is negated by what comes just before it in its sentence: 乙方不保证销售额 / 并不承诺 /
+ * "does not guarantee" / "makes no representation". Only the words just before count, so 保证…不低于 stays
+ * a guarantee.
+ */
+const ZH_CUES = /(?:不|未|无|非|没有|并不|不会|不得|不予|无法|不能|不作|不做|拒绝|禁止|严禁)\s*$/;
+const EN_CUES = /\b(?:not|no|never|neither|nor|without|cannot|can't|won't|doesn't|don't|isn't|makes?\s+no|gives?\s+no|prohibited\s+from|shall\s+not|will\s+not|does\s+not|do\s+not|is\s+not)\b(?:\s+\w+){0,3}\s*$/;
+
+export function isNegated(text: string, sentenceStart: number, matchStart: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, matchStart - 40), matchStart);
+  const zhWindow = before.slice(-6);
+  return ZH_CUES.test(zhWindow) || /(?:不|未|无|非)[^，,。；;]{0,3}$/.test(zhWindow.slice(-4)) || EN_CUES.test(before);
+}

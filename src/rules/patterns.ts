@@ -1,0 +1,84 @@
+import { normalizePattern } from './normalize.js';
+
+export class PatternError extends Error {}
+
+/**
+ * Quantifiers nested inside a quantified group ((a+)+, (\w*)*, (x\s?y+)* …) can backtrack for ever on a long
+ * clause. Rules come from other people's packs, so such a pattern is refused when the rule is loaded rather than
+ * discovered when a run hangs.
+ */
+export function hasNestedQuantifier(source: string): boolean {
+  /** For each open group: whether it contains an unbounded quantifier. */
+  const groups: boolean[] = [];
+  const unboundedAt = (k: number) =>
+    source[k] === '*' || source[k] === '+' || (source[k] === '{' && /^\{\d+,\d*\}/.test(source.slice(k)) && !/^\{\d+,\d{1,2}\}/.test(source.slice(k)));
+  const markInner = () => {
+    if (groups.length) groups[groups.length - 1] = true;
+  };
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      if (!inClass && unboundedAt(i + 1)) markInner();
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') {
+        inClass = false;
+        if (unboundedAt(i + 1)) markInner();
+      }
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') groups.push(false);
+    else if (ch === ')') {
+      const innerUnbounded = groups.pop() ?? false;
+      if (unboundedAt(i + 1)) {
+        if (innerUnbounded) return true;
+        markInner();
+      } else if (innerUnbounded) markInner();
+    } else if (unboundedAt(i + 1) && ch !== '|' && ch !== '(') markInner();
+  }
+  return false;
+}
+
+const cache = new Map<string, RegExp>();
+
+/** Compiles a rule pattern once per run: case-insensitive, Unicode, folded like the text it will match. */
+export function compilePattern(source: string): RegExp {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  if (source.length > 2000) throw new PatternError('pattern is longer than 2000 characters');
+  if (hasNestedQuantifier(source)) {
+    throw new PatternError('nested quantifiers such as (a+)+ can take exponential time; rewrite the pattern without them');
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(normalizePattern(source), 'giu');
+  } catch (e) {
+    throw new PatternError(`invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+  cache.set(source, re);
+  return re;
+}
+
+/** First match of `re` in `text` between `from` and `to`, as [start, end]. */
+export function search(re: RegExp, text: string, from = 0, to = text.length): [number, number] | null {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m || m.index >= to) return null;
+  // A zero-length match (an empty alternative) says nothing: treat it as no match.
+  if (m[0].length === 0) return null;
+  return [m.index, Math.min(m.index + m[0].length, to)];
+}
+
+export function* searchAll(re: RegExp, text: string, from = 0, to = text.length): Generator<[number, number]> {
+  let pos = from;
+  while (pos < to) {
+    const r = search(re, text, pos, to);
+    if (!r) return;
+    yield r;
+    pos = r[1] > r[0] ? r[1] : r[0] + 1;
+  }
+}

@@ -1,0 +1,132 @@
+import type { Language, PartyRole, Position } from '../types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Localized = { zh?: string; en?: string } | string;
+
+/**
+ * A condition on a clause (or on the whole document for `require`), as written in YAML:
+ * a string or list of strings is a pattern (any of them); objects combine.
+ */
+export type ConditionSpec =
+  | string
+  | string[]
+  | {
+      pattern?: string | string[];
+      heading?: string | string[];
+      text?: string | string[];
+      clause?: string | string[];
+      all?: ConditionSpec[];
+      any?: ConditionSpec[];
+      not?: ConditionSpec;
+      inside?: ConditionSpec;
+      /** The named party of the sentence must have this role (client | provider), as the parties' roles say. */
+      party?: PartyRole;
+    };
+
+export interface ScopeSpec {
+  heading?: string | string[];
+  text?: string | string[];
+  clause?: string | string[];
+  document?: boolean;
+}
+
+export interface DetailElement {
+  id: string;
+  name: Localized;
+  pattern: ConditionSpec;
+}
+
+export interface QuantitySpec {
+  /** percent | money | duration | count */
+  type: 'percent' | 'money' | 'duration' | 'count';
+  /** Only numbers in a sentence matching this count (e.g. 预付|首期|up front). */
+  near?: ConditionSpec;
+  op: '>' | '>=' | '<' | '<=' | '==';
+  value: number;
+  /** For money: yuan (元) or usd; for duration: days (business days count as 7/5 days). */
+  unit?: string;
+}
+
+export interface KindSpec {
+  require?: { where: ConditionSpec };
+  'require-detail'?: { clauses: ConditionSpec; elements: DetailElement[]; min?: number };
+  forbid?: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean };
+  'one-sided'?: { pattern: ConditionSpec; mutual?: ConditionSpec; favours?: 'reader-opponent' | 'any' };
+  threshold?: QuantitySpec;
+  conditional?: { if: ConditionSpec; then: ConditionSpec };
+}
+
+export interface RuleExample {
+  text: string;
+  /** Party roles for the example, when the rule depends on them (default: 甲方/Client client, 乙方/Agency provider). */
+  note?: string;
+}
+
+export interface RuleSpec {
+  id: string;
+  category: string;
+  severity: Severity;
+  aspects?: string[];
+  message: Localized;
+  suggestion?: Localized;
+  rationale?: Localized;
+  scope?: ScopeSpec;
+  kind: KindSpec;
+  examples?: { flag?: Array<string | RuleExample>; pass?: Array<string | RuleExample> };
+  /** Rules that report an aspect only, never a finding (severity is then ignored). */
+  report?: 'findings' | 'aspects-only';
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A validated rule with its patterns compiled once. */
+export interface CompiledRule {
+  spec: RuleSpec;
+  id: string;
+  severity: Severity;
+  kindName: keyof KindSpec;
+  source: SourceLocation;
+  pack: string;
+}
+
+export interface FindingLocation extends Position {
+  clause?: string;
+  heading?: string;
+}
+
+export interface Suppression {
+  kind: 'inline' | 'config';
+  justification: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  location: FindingLocation;
+  excerpt?: string;
+  suggestion?: string;
+  /** The party a one-sided term favours. */
+  favours?: PartyRole;
+  suppressions?: Suppression[];
+}
+
+export type ConcernStatus = 'ok' | 'weak' | 'missing';
+
+export interface ConcernReport {
+  status: ConcernStatus;
+  clauses: string[];
+  aspects: string[];
+}
+
+export interface EngineOptions {
+  party: PartyRole;
+  language: Language;
+  /** Per-rule severity overrides and switches (from config). */
+  ruleSettings?: Record<string, Severity | 'off'>;
+}
