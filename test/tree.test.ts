@@ -48,7 +48,7 @@ describe('clause tree: Chinese schemes', () => {
     expect(outline(doc.tree.children)).toEqual([
       ['第一条', '服务内容', [
         ['1.1', null],
-        ['1.2', '服务包括', [['（一）', null], ['（二）', null, [['①', null], ['②', null]]]]],
+        ['1.2', null, [['（一）', null], ['（二）', null, [['①', null], ['②', null]]]]],
       ]],
       ['第二条', '服务费用', [['2.1', null]]],
       ['第三条', '违约责任'],

@@ -43,7 +43,10 @@ export function linesToBlocks(run: SourceLine[], width: number | null, kind: Blo
   for (const l of run) {
     const t = l.text.trim();
     const prev = current[current.length - 1];
+    // "…in reliance on paragraph⏎(a) of clause 6.3": a line cannot end a paragraph on these words.
+    const unfinished = prev !== undefined && /(?:\b(?:paragraph|clause|section|article|schedule|exhibit|annex|and|or|of|in|under|to|the|a|an)|根据|依据|按照|依照|[第和及或、，,])$/i.test(prev.text.trimEnd());
     const continues =
+      unfinished ||
       prev !== undefined &&
       width !== null &&
       displayWidth(prev.text.trimEnd()) >= width * 0.75 &&

@@ -119,6 +119,8 @@ const matchers: Matcher[] = [
     const after = s.slice(m[0].length);
     if (UNIT_FOLLOWERS.test(after)) return null;
     if (!/^(?:\s|$|[\u3400-\u9fff（(“"'「A-Za-z【])/.test(after)) return null;
+    // "…in clause⏎3.2 are calculated": a cross-reference that a wrap put at the start of a line.
+    if (/^\s+(?:are|is|was|were|shall|will|may|of|and|or|above|below|hereof|herein|to|in|on|for|with|applies|apply)\b/.test(after)) return null;
     const parts = m[1].split(/[.．]/);
     if (parts.some((p) => p.length > 2) || Number(parts[0]) === 0) return null;
     return { number: m[0], scheme: `decimal-${parts.length}`, value: Number(parts[parts.length - 1]), strong: true, length: m[0].length };
@@ -203,6 +205,8 @@ function letterOrRoman(token: string, number: string, style: string, length: num
 }
 
 const SEPARATOR = /^[\s\u3000]*(?:[-–—:：.．、]\s*)?/;
+/** "(a) of clause 6.3" / "(2) above": a reference that a wrap put at the start of a line. */
+const WEAK_REFERENCE_FOLLOWERS = /^\s+(?:of|above|below|hereof|herein|and|or|to|through|in|under)\b/;
 
 /** The clause number at the start of `text`, or null when the text does not start with one. */
 export function matchClauseNumber(text: string): ClauseNumber | null {
@@ -211,6 +215,7 @@ export function matchClauseNumber(text: string): ClauseNumber | null {
   for (const matcher of matchers) {
     const m = matcher(s);
     if (!m) continue;
+    if (!m.strong && WEAK_REFERENCE_FOLLOWERS.test(s.slice(m.length))) return null;
     const rest = s.slice(m.length).replace(SEPARATOR, '').trim();
     return {
       number: m.number,

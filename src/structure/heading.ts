@@ -21,7 +21,7 @@ export function isCjkText(s: string): boolean {
 }
 
 function isTitleCaseWords(s: string): boolean {
-  const words = s.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  const words = s.replace(/\([^)]*\)/g, '').split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
   if (words.length === 0) return false;
   return words.every((w, i) => {
     const bare = w.replace(/^[("'“‘]+|[)"'”’,;:.]+$/g, '');
@@ -56,14 +56,15 @@ export function splitHeading(rest: string, styledHeading = false): string | null
   if (isCjkText(t)) {
     // Whole rest is a short title: 服务内容 / 服务内容：
     const whole = stripTrailing(t);
-    const endsSentence = /[。；;！!？?，,]$/.test(t);
+    // 服务费用如下表所示： introduces what follows; 服务内容： names the clause.
+    const endsSentence = /[。；;！!？?，,]$/.test(t) || (/[:：]$/.test(t) && /如下|下列|以下|包括|所示|为[:：]$/.test(t));
     const startsWithSubject = /^(?:甲方|乙方|丙方|双方|任何一方|本合同|本协议)/.test(whole) && whole.length > 8;
     if (whole.length <= 20 && !endsSentence && !startsWithSubject && !SENTENCE_END.test(whole) && !/[，,]/.test(whole)) return whole;
     // 服务期限：自2026年… / 【服务内容】乙方应…
     const bracket = /^【([^】]{1,20})】/.exec(t);
     if (bracket) return bracket[1].trim();
     const colon = /^([^：:，,。；;]{1,12})[：:]/.exec(t);
-    if (colon && !/(?:甲方|乙方|丙方|双方)$/.test(colon[1]) && !/[应须将在为由于]/.test(colon[1])) return colon[1].trim();
+    if (colon && !/(?:甲方|乙方|丙方|双方)$/.test(colon[1]) && !/[应须将在为由于]|如下|下列|以下|包括|所示/.test(colon[1])) return colon[1].trim();
     return null;
   }
 
@@ -72,6 +73,10 @@ export function splitHeading(rest: string, styledHeading = false): string | null
   const allCaps = whole === whole.toUpperCase();
   // "2. Campaigns." standing alone is a list item that happens to be short; a heading carries no full stop.
   if (words.length <= 8 && !SENTENCE_END.test(whole) && !/,/.test(whole) && (allCaps || (isTitleCaseWords(whole) && !/\.$/.test(t)))) {
+    return whole;
+  }
+  // Sentence-case headings ("Term and termination", "Client obligations"): short, capitalised, no verb.
+  if (words.length <= 6 && /^[A-Z]/.test(whole) && !/[.;:,]/.test(t.slice(-1)) && !SENTENCE_END.test(whole) && !/,/.test(whole) && !/\b(?:shall|will|may|must|is|are|agrees?|means|has|have|was|were)\b/i.test(whole)) {
     return whole;
   }
   // Services. The Agency shall… / TERM AND TERMINATION. This Agreement… / Fees: …
@@ -83,6 +88,9 @@ export function splitHeading(rest: string, styledHeading = false): string | null
       return candidate;
     }
   }
+  // Storefront management. The Agency will… (sentence case, a few words, then a new sentence)
+  const sentenceLead = /^([A-Z][a-z]+(?:\s+[a-z]+){0,3})(?:\.\s+[A-Z]|:\s)/.exec(t);
+  if (sentenceLead && !/\b(?:shall|will|may|must|is|are|agrees?|means|has|have)\b/i.test(sentenceLead[1])) return sentenceLead[1];
   // "Confidentiality - Each party…" / "Term – This…"
   const dash = /^([A-Z][^.;:]{0,60}?)\s+[-–—]\s+/.exec(t);
   if (dash && dash[1].split(/\s+/).length <= 6 && isTitleCaseWords(dash[1])) return dash[1].trim();

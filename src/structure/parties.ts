@@ -60,6 +60,7 @@ function chinesePartyLines(blocks: Block[]): Party[] {
 
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|有限公司)/i;
+const COMPANY_SUFFIX = /\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
@@ -76,8 +77,10 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     if (NOT_PARTY_TERMS.test(term)) continue;
     if (!ENTITY_HINT.test(before) && roleOfWord(term) === null) continue;
     if (parties.some((p) => p.label === term)) continue;
-    const pieces = before.split(/\b(?:by\s+and\s+between|between|among|by|and|with)\b|\n|[;:]/i);
-    const name = cleanEnglishName(pieces[pieces.length - 1] ?? '');
+    const pieces = before.split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
+    // "… incorporated in England and Wales": the name is in the last piece that names a company, if any.
+    const candidates = pieces.map(cleanEnglishName).filter(Boolean);
+    const name = [...candidates].reverse().find((c) => COMPANY_SUFFIX.test(c)) ?? candidates[candidates.length - 1] ?? '';
     const lineOfMatch = text.slice(0, m.index).split('\n').length - 1;
     const block = blocks[Math.min(lineOfMatch, blocks.length - 1)];
     parties.push({ role: null, label: term, name: name || undefined, aliases: [], location: block ? pos(block) : undefined });
@@ -106,7 +109,7 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
  * bracket, at "of <address>", or at a comma that does not introduce a company suffix (", Inc.").
  */
 function cleanEnglishName(raw: string): string {
-  let s = raw.replace(/\s+/g, ' ').trim();
+  let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)])\s*/i, '');
   s = s.split(/\s*[(（]/)[0];
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
   const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|PLC|plc|GmbH))/.exec(s);

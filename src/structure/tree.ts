@@ -50,7 +50,10 @@ function startOf(block: Block): Start | null {
   }
   const parsed = matchClauseNumber(block.text);
   // A styled heading's level is the structure the author chose, whatever its number looks like.
-  if (parsed && block.kind === 'heading') return { ...parsed, scheme: `heading-${block.headingLevel ?? 1}`, authoritative: true };
+  // (PDF headings are guessed from layout and carry no level: their numbers decide.)
+  if (parsed && block.kind === 'heading' && block.headingLevel !== undefined) {
+    return { ...parsed, scheme: `heading-${block.headingLevel}`, authoritative: true };
+  }
   if (parsed) return { ...parsed, authoritative: false };
   if (block.kind === 'heading') {
     return {
@@ -199,6 +202,11 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
 function acceptable(start: Start, reading: { scheme: string; value: number }, stack: Frame[]): boolean {
   if (start.authoritative || start.annex) return true;
   const frame = stack.find((f) => f.scheme === reading.scheme);
+  if (frame && /^(?:decimal|section|clause)-[2-9]$/.test(reading.scheme) && start.number) {
+    // 3.2 after 3.3 under the same parent goes backwards: a cross-reference, not a clause.
+    const prefix = (n: string | null) => (n ?? '').replace(/^\D+/, '').replace(/[.．]?\d+[.．]?$/, '');
+    if (prefix(frame.clause.number) === prefix(start.number) && reading.value <= frame.last) return false;
+  }
   if (start.strong) return true;
   if (frame) return reading.value === frame.last + 1 || reading.value === frame.last + 2 || reading.value === 1;
   return reading.value <= 2;
