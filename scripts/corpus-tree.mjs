@@ -34,9 +34,12 @@ function gaps(clauses) {
     if (!c.number) continue;
     const m = matchClauseNumber(c.number);
     if (!m || m.annex) continue;
+    // 1.0, 2.0 and Section 3.1-style top-level numbers count by their first component.
+    const first = Number((/\d+/.exec(c.number) ?? [])[0]);
+    const value = /^(?:decimal|section|clause)-[2-9]/.test(m.scheme) && Number.isFinite(first) ? first : m.value;
     const prev = last.get(c.scheme);
-    if (prev !== undefined && m.value !== prev + 1) problems.push(`${c.number} after ${prev}`);
-    last.set(c.scheme, m.value);
+    if (prev !== undefined && value !== prev + 1) problems.push(`${c.number} after ${prev}`);
+    last.set(c.scheme, value);
   }
   return problems;
 }

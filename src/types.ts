@@ -38,6 +38,8 @@ export interface Block {
    * structure layer takes it as a clause number without guessing. It is also the start of `text`.
    */
   generatedNumber?: { text: string; level: number };
+  /** Nesting depth of a Markdown list item (0 = not indented): nested lists are children whatever their numbers. */
+  listLevel?: number;
   /** Where each source line starts within `text`; absent when the block is one line. */
   segments?: Segment[];
   /** Set on markdown/text lines that are a suppression comment rather than contract text. */

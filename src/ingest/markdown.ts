@@ -45,6 +45,13 @@ export function ingestMarkdown(data: Uint8Array): IngestedDocument {
   let inFence = false;
   let inComment = false;
   let listItem: { block: Block; indent: number } | null = null;
+  /** Indentations of the open lists, outermost first, so that depth does not depend on how many spaces. */
+  let listIndents: number[] = [];
+  const listDepth = (indent: number) => {
+    listIndents = listIndents.filter((x) => x < indent || x === indent);
+    if (!listIndents.includes(indent)) listIndents.push(indent);
+    return listIndents.indexOf(indent);
+  };
   /** Rendered counters of ordered lists, by indentation. */
   let counters: Array<{ indent: number; next: number }> = [];
 
@@ -90,6 +97,7 @@ export function ingestMarkdown(data: Uint8Array): IngestedDocument {
       if (listItem) listItem = null;
       continue;
     }
+    if (!LIST_ITEM.test(line) && !/^\s/.test(line)) listIndents = [];
     if (inFence) {
       run.push({ text: line, line: lineNo });
       continue;
@@ -144,7 +152,8 @@ export function ingestMarkdown(data: Uint8Array): IngestedDocument {
       } else {
         counters = counters.filter((c) => c.indent < indent);
       }
-      const block: Block = { text: body, kind: 'list-item', line: lineNo, endLine: lineNo, ...(generatedNumber ? { generatedNumber } : {}) };
+      const listLevel = listDepth(indent);
+      const block: Block = { text: body, kind: 'list-item', line: lineNo, endLine: lineNo, listLevel, ...(generatedNumber ? { generatedNumber } : {}) };
       blocks.push(block);
       listItem = { block, indent };
       continue;

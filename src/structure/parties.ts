@@ -40,19 +40,21 @@ function cleanName(raw: string): string {
 function chinesePartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const re = new RegExp(
-    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*[)）])?\\s*[:：]\\s*([^\\s:：][^:：]*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*[)）])?\\s*[:：]\\s*([^:：]*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
     'g',
   );
   for (const block of blocks) {
     for (const m of block.text.matchAll(re)) {
       const [first, second, rawName] = [m[1], m[2], m[3]];
-      const name = cleanName(rawName);
-      if (!name || /^[_\s]*$/.test(name) || /盖章|签字|签章/.test(rawName)) continue;
+      // A model contract leaves the name blank (甲方（委托人）：____): the party is still there.
+      if (/盖章|签字|签章|签名/.test(rawName)) continue;
+      const cleaned = cleanName(rawName);
+      const name = cleaned && !/^[_\s.…]*$/.test(cleaned) ? cleaned : undefined;
       const isLabel = (s?: string) => !!s && new RegExp(`^(?:${ZH_LABELS})$`).test(s);
       const label = isLabel(first) ? first : isLabel(second) ? second! : first;
       const alias = label === first ? second : first;
       if (parties.some((p) => p.label === label)) continue;
-      parties.push({ role: null, label, name, aliases: alias ? [alias] : [], location: pos(block) });
+      parties.push({ role: null, label, ...(name ? { name } : {}), aliases: alias ? [alias] : [], location: pos(block) });
     }
   }
   return parties;

@@ -48,14 +48,18 @@ function startOf(block: Block): Start | null {
       rest,
     };
   }
-  const parsed = matchClauseNumber(block.text);
+  const parsed0 = matchClauseNumber(block.text);
+  // A nested Markdown list is a level of its own, even when it numbers 1. 2. 3. like its parent list.
+  const parsed = parsed0 && block.listLevel ? { ...parsed0, scheme: `${parsed0.scheme}@${block.listLevel}`, alternatives: parsed0.alternatives.map((a) => ({ ...a, scheme: `${a.scheme}@${block.listLevel}` })) } : parsed0;
   // A styled heading's level is the structure the author chose, whatever its number looks like.
   // (PDF headings are guessed from layout and carry no level: their numbers decide.)
   if (parsed && block.kind === 'heading' && block.headingLevel !== undefined) {
     return { ...parsed, scheme: `heading-${block.headingLevel}`, authoritative: true };
   }
   if (parsed) return { ...parsed, authoritative: false };
-  if (block.kind === 'heading') {
+  // An unnumbered heading shapes the tree only where the source says its level (DOCX styles, Markdown #);
+  // a PDF line that merely looks like a heading stays text.
+  if (block.kind === 'heading' && block.headingLevel !== undefined) {
     return {
       number: null,
       scheme: `heading-${block.headingLevel ?? 1}`,
@@ -108,6 +112,7 @@ function addBlock(clause: Clause, block: Block): void {
  * recitals (鉴于：1、… 2、…) stay in the preamble when a closing sentence (双方达成如下协议) follows them.
  */
 function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
+  const deeperHeadings = blocks.some((b) => (b.headingLevel ?? 0) > 1);
   let inRecitals = false;
   let recitalsCloseAt = -1;
   for (let i = 0; i < blocks.length; i++) {
@@ -128,8 +133,13 @@ function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
     if (inRecitals) continue;
     const start = starts[i];
     if (!start) continue;
-    // A title styled as a heading, or the document's first line naming the contract, is preamble.
-    if (start.number === null && (i === firstTextIndex(blocks) || looksLikeTitle(text)) && !hasStartBefore(starts, i)) continue;
+    // A title styled as a heading, or the document's first line naming the contract, is preamble; so are
+    // top-level headings standing over a document whose sections are deeper headings (# Title ⏎ ## 1.0 …).
+    const leadingTitle =
+      start.number === null && (i === firstTextIndex(blocks) || looksLikeTitle(text) || (blocks[i].headingLevel === 1 && deeperHeadings));
+    if (leadingTitle) continue;
+    // An exhibit label heading a filing ("EXHIBIT 10.21") comes before the agreement it carries.
+    if (start.annex && starts.slice(i + 1).some((s) => s !== null && !s.annex)) continue;
     return i;
   }
   return blocks.length;
@@ -137,11 +147,6 @@ function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
 
 function firstTextIndex(blocks: Block[]): number {
   return blocks.findIndex((b) => b.text.trim().length > 0);
-}
-
-function hasStartBefore(starts: Array<Start | null>, i: number): boolean {
-  for (let j = 0; j < i; j++) if (starts[j]) return true;
-  return false;
 }
 
 /**
