@@ -99,7 +99,7 @@ const matchers: Matcher[] = [
   },
   // Section 3 / SECTION 3.2 / Clause 4 / § 5
   (s) => {
-    const m = /^(Section|SECTION|Sec\.|Clause|CLAUSE|§)\s*([0-9]{1,3}(?:\.[0-9]{1,3}){0,3})\b\.?/.exec(s);
+    const m = /^(Section|SECTION|Sec\.|Clause|CLAUSE)\s*([0-9]{1,3}(?:\.[0-9]{1,3}){0,3})\b\.?/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length))) return null;
     const parts = m[2].split('.');

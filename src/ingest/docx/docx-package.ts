@@ -1,0 +1,171 @@
+import JSZip from 'jszip';
+import { ReadError } from '../read-error.js';
+import { childrenNamed, parseXmlTree } from './xml-scan.js';
+
+const OFFICE_DOCUMENT_TYPES = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument',
+]);
+
+const CORRUPT_ZIP =
+  'the DOCX file is corrupt (not a valid zip archive); re-save it from Word / DOCX 文件已损坏（不是有效的 zip 压缩包），请用 Word 重新保存';
+
+/** Far above any contract (a 1,000-page document.xml is some 50 MB), far below what exhausts memory. */
+const MAX_PART_BYTES = 256 * 1_048_576;
+
+/** The zip of a DOCX with the paths of the parts we read ourselves. */
+export interface DocxPackage {
+  zip: JSZip;
+  mainDocumentPath: string;
+  stylesPath: string;
+  numberingPath: string;
+}
+
+/** Opens the bytes as a zip holding a WordprocessingML document, or says why it is not one. */
+export async function openDocxPackage(data: Uint8Array): Promise<DocxPackage> {
+  if (data.length === 0) throw new ReadError('empty', 'the file is empty / 文件为空');
+  if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) throw oleError(data);
+  if (!startsWith(data, [0x50, 0x4b])) {
+    throw new ReadError('corrupt', CORRUPT_ZIP);
+  }
+
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    throw zipError(data);
+  }
+
+  const mainDocumentPath = (await officeDocumentTarget(zip)) ?? 'word/document.xml';
+  if (!zip.file(mainDocumentPath) || /^(xl|ppt)\//.test(mainDocumentPath)) throw notWordError(zip, mainDocumentPath);
+  const parts = await documentParts(zip, mainDocumentPath);
+  return { zip, mainDocumentPath, ...parts };
+}
+
+/** Reads a part as text, BOM removed; undefined when absent. A part that will not inflate means a damaged file. */
+export async function readPart(zip: JSZip, path: string): Promise<string | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  // A zip bomb would inflate to gigabytes before anything else could notice. JSZip knows the declared size from
+  // the zip directory but only exposes it on an internal field, so this check is skipped if that field goes away.
+  const declaredSize = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  if (typeof declaredSize === 'number' && declaredSize > MAX_PART_BYTES) {
+    throw new ReadError(
+      'too-large',
+      `the DOCX document is too large to lint (${path} expands to ${Math.round(declaredSize / 1_048_576)} MB); split it into smaller documents / DOCX 文档过大（${path} 解压后超过 ${MAX_PART_BYTES / 1_048_576} MB），请拆分后再检查`,
+    );
+  }
+  try {
+    const text = await file.async('string');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new ReadError(
+      'corrupt',
+      `the DOCX file is damaged (part ${path} cannot be decompressed); re-save it from Word / DOCX 文件已损坏（${path} 无法解压），请用 Word 重新保存`,
+    );
+  }
+}
+
+function startsWith(data: Uint8Array, bytes: number[]): boolean {
+  return bytes.every((b, i) => data[i] === b);
+}
+
+/**
+ * Callers detect OLE files before us; this is for direct callers. Encrypted OOXML is an OLE file with an
+ * "EncryptionInfo" stream, whose directory entry name is UTF-16LE.
+ */
+function oleError(data: Uint8Array): ReadError {
+  const name = Buffer.from('EncryptionInfo', 'utf16le');
+  if (Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(name)) {
+    return new ReadError(
+      'encrypted',
+      'the document is password-protected; remove the password in Word (File › Info › Protect Document) and save it again / 文档设有密码，请在 Word 中取消密码后重新保存',
+    );
+  }
+  return new ReadError(
+    'unsupported-format',
+    'this is a legacy Word .doc file, not DOCX; save it as DOCX or PDF in Word and lint that / 这是旧版 .doc 文件，请在 Word 中另存为 DOCX 或 PDF 后再检查',
+  );
+}
+
+/**
+ * A zip whose end-of-central-directory record is missing but that starts with a local file header was cut short
+ * (an interrupted download or copy); anything else that JSZip rejects is damaged.
+ */
+function zipError(data: Uint8Array): ReadError {
+  const tail = Buffer.from(data.buffer, data.byteOffset, data.byteLength).subarray(Math.max(0, data.length - 65_557));
+  const hasEndRecord = tail.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (!hasEndRecord && startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
+    return new ReadError(
+      'truncated',
+      'the DOCX file is incomplete (the zip archive is cut short, e.g. an interrupted download); get the whole file again / DOCX 文件不完整（压缩包被截断，例如下载中断），请重新获取完整文件',
+    );
+  }
+  return new ReadError('corrupt', CORRUPT_ZIP);
+}
+
+async function officeDocumentTarget(zip: JSZip): Promise<string | undefined> {
+  const rels = await readPart(zip, '_rels/.rels');
+  const root = rels === undefined ? null : parseXmlTree(rels);
+  for (const rel of childrenNamed(root ?? undefined, 'rel:Relationship')) {
+    if (OFFICE_DOCUMENT_TYPES.has(rel.attributes.Type ?? '') && rel.attributes.Target) {
+      return joinPartPath('', rel.attributes.Target);
+    }
+  }
+  return undefined;
+}
+
+/** Styles and numbering as the main document's relationships name them, with Word's usual paths as fallback. */
+async function documentParts(zip: JSZip, mainDocumentPath: string): Promise<{ stylesPath: string; numberingPath: string }> {
+  const slash = mainDocumentPath.lastIndexOf('/');
+  const directory = slash < 0 ? '' : mainDocumentPath.slice(0, slash);
+  const name = mainDocumentPath.slice(slash + 1);
+  const rels = await readPart(zip, `${directory ? `${directory}/` : ''}_rels/${name}.rels`);
+  const root = rels === undefined ? null : parseXmlTree(rels);
+  const found: Record<string, string> = {};
+  for (const rel of childrenNamed(root ?? undefined, 'rel:Relationship')) {
+    const kind = /\/(styles|numbering)$/.exec(rel.attributes.Type ?? '')?.[1];
+    const target = rel.attributes.Target;
+    if (kind && target && rel.attributes.TargetMode !== 'External') {
+      const path = joinPartPath(directory, target);
+      if (zip.file(path)) found[kind] = path;
+    }
+  }
+  return {
+    stylesPath: found.styles ?? `${directory ? `${directory}/` : ''}styles.xml`,
+    numberingPath: found.numbering ?? `${directory ? `${directory}/` : ''}numbering.xml`,
+  };
+}
+
+/** Resolves a relationship target against the source part's directory; "/x" is package-absolute. */
+function joinPartPath(directory: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : directory.split('/').filter(Boolean);
+  for (const segment of target.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** Names the kind of zip it is, where that is plain from its parts, so the user knows what to convert. */
+export function notWordError(zip: JSZip, mainDocumentPath: string): ReadError {
+  const kind = describeZip(zip, mainDocumentPath);
+  return new ReadError(
+    'unsupported-format',
+    `this is ${kind.en}, not a Word document (no word/document.xml); convert it to DOCX or PDF and lint that / 这是${kind.zh}，不是 Word 文档（缺少 word/document.xml），请转换为 DOCX 或 PDF 后再检查`,
+  );
+}
+
+function describeZip(zip: JSZip, mainDocumentPath: string): { en: string; zh: string } {
+  if (zip.file('xl/workbook.xml') || /^xl\//.test(mainDocumentPath)) return { en: 'an Excel workbook (.xlsx)', zh: 'Excel 工作簿（.xlsx）' };
+  if (zip.file('ppt/presentation.xml') || /^ppt\//.test(mainDocumentPath)) {
+    return { en: 'a PowerPoint presentation (.pptx)', zh: 'PowerPoint 演示文稿（.pptx）' };
+  }
+  if (zip.file('content.xml') && zip.file('mimetype')) {
+    return { en: 'an OpenDocument file (.odt/.ods/.odp)', zh: 'OpenDocument 文件（.odt/.ods/.odp）' };
+  }
+  if (zip.file('META-INF/container.xml')) return { en: 'an EPUB e-book', zh: 'EPUB 电子书' };
+  if (zip.file('[Content_Types].xml')) return { en: 'an Office file of another kind', zh: '其他类型的 Office 文件' };
+  return { en: 'a zip archive', zh: 'zip 压缩包' };
+}
