@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_FILE_SIZE } from '../node/read-contract.js';
 import { VERSION } from '../version.js';
 import { lintCommand, type LintCommandOptions } from './commands/lint.js';
@@ -21,13 +21,13 @@ const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'htm
 
 function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(value.trim());
-  if (!m) throw new CommanderError(EXIT_TROUBLE, 'contract-lint.badSize', `invalid size "${value}" (e.g. 20MB)`);
+  if (!m) throw new InvalidArgumentError('expected a size such as 20MB');
   const unit = (m[2] ?? '').toLowerCase()[0];
   return Math.round(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1048576 : unit === 'g' ? 1073741824 : 1));
 }
 
 function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new CommanderError(EXIT_TROUBLE, 'contract-lint.badCount', `--max-warnings takes a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
   return Number(value);
 }
 

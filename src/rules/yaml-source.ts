@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 
 /** A problem in a rule or configuration file, at a line and column (1-based). */
 export interface Problem {
@@ -22,7 +22,8 @@ export interface ParsedYaml {
   value: unknown;
   problems: Problem[];
   /** Line and column of the node at a path within the document, for problems found after validation. */
-  positionOf(path: Array<string | number>): { line: number; column: number };
+  /** With `atKey`, a mapping entry's key rather than its value (for an unknown or misplaced key). */
+  positionOf(path: Array<string | number>, atKey?: boolean): { line: number; column: number };
 }
 
 /**
@@ -37,25 +38,24 @@ export function parseYaml(text: string, file: string, validate?: SchemaValidator
     const pos = lineCounter.linePos(e.pos[0]);
     problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` });
   }
-  const positionOf = (path: Array<string | number>) => nodePosition(doc, lineCounter, path);
+  const positionOf = (path: Array<string | number>, atKey = true) => nodePosition(doc, lineCounter, path, atKey);
   if (problems.length) return { value: undefined, problems, positionOf };
   const value = doc.toJS({ maxAliasCount: 100 });
   if (validate && !validate(value)) {
     for (const p of schemaProblems(validate.errors ?? [])) {
-      const path = p.path;
-      problems.push({ file, ...positionOf(path), message: p.message });
+      problems.push({ file, ...positionOf(p.path, p.atKey), message: p.message });
     }
   }
   return { value, problems, positionOf };
 }
 
-function nodePosition(doc: Document, lc: LineCounter, path: Array<string | number>): { line: number; column: number } {
+function nodePosition(doc: Document, lc: LineCounter, path: Array<string | number>, atKey: boolean): { line: number; column: number } {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) {
       // For a key that exists, point at its key rather than its value where we can.
       const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : doc.contents;
-      if (n === path.length && (isMap(parent) || isSeq(parent)) && isMap(parent)) {
+      if (atKey && n === path.length && isMap(parent)) {
         const pair = parent.items.find((it) => (it.key as { value?: unknown })?.value === path[n - 1]);
         const keyRange = (pair?.key as { range?: [number, number, number] })?.range;
         if (keyRange) {
@@ -81,8 +81,8 @@ const toPath = (instancePath: string): Array<string | number> =>
  * Ajv's errors, turned into one plain message per place: for a `oneOf` that failed, one message naming what was
  * expected instead of one per branch.
  */
-function schemaProblems(errors: NonNullable<SchemaValidator['errors']>): Array<{ path: Array<string | number>; message: string }> {
-  const out = new Map<string, { path: Array<string | number>; message: string }>();
+function schemaProblems(errors: NonNullable<SchemaValidator['errors']>): Array<{ path: Array<string | number>; message: string; atKey: boolean }> {
+  const out = new Map<string, { path: Array<string | number>; message: string; atKey: boolean }>();
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const e of errors) {
     const path = toPath(e.instancePath);
@@ -93,10 +93,10 @@ function schemaProblems(errors: NonNullable<SchemaValidator['errors']>): Array<{
     if (e.keyword === 'type' && [...oneOfPaths].some((p) => e.instancePath.startsWith(p + '/'))) continue;
     switch (e.keyword) {
       case 'required':
-        message = `missing required key '${e.params.missingProperty}' in ${where}`;
+        message = `missing required key '${e.params.missingProperty}'${e.instancePath ? ` in ${where}` : ''}`;
         break;
       case 'additionalProperties':
-        message = `unknown key '${e.params.additionalProperty}' in ${where}`;
+        message = `unknown key '${e.params.additionalProperty}'${e.instancePath ? ` in ${where}` : ''}`;
         path.push(String(e.params.additionalProperty));
         break;
       case 'enum':
@@ -118,7 +118,7 @@ function schemaProblems(errors: NonNullable<SchemaValidator['errors']>): Array<{
         message = `${where} ${e.message ?? 'is invalid'}`;
     }
     const key = `${path.join('.')}|${message}`;
-    if (!out.has(key)) out.set(key, { path, message });
+    if (!out.has(key)) out.set(key, { path, message, atKey: e.keyword === 'additionalProperties' });
   }
   return [...out.values()];
 }

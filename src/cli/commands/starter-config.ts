@@ -18,7 +18,7 @@ party: client
 
 # Switch rules off or change their severity (ids ending in .* cover a group).
 # 关闭规则或调整级别（以 .* 结尾表示一组规则）。
-rules:
+rules: {}
   # agency.team.*: off
   # agency.payment.upfront: warning
 
