@@ -32,7 +32,9 @@ export function formatStylish(files: FileReport[], options: { color: boolean; qu
     }
     for (const x of findings) {
       const where = [
-        x.location.clause ? `${x.location.clause}${x.location.heading ? ' ' + x.location.heading : ''}` : lang === 'zh' ? '全文' : 'document',
+        x.location.clause
+          ? `${(x.clausePath ?? [x.location.clause]).join(' › ')}${x.location.heading ? ' ' + x.location.heading : ''}`
+          : lang === 'zh' ? '全文' : 'document',
         x.location.page ? `p.${x.location.page}` : '',
         `${lang === 'zh' ? '行' : 'line'} ${x.location.line}`,
       ].filter(Boolean);

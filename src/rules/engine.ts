@@ -83,6 +83,8 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
         const at = hit.match ? hit.match[0] : 0;
         finding.location = positionAt(hit.unit, at);
         if (hit.unit.clause?.number) finding.location.clause = hit.unit.clause.number;
+        const path = [...hit.unit.ancestors, ...(hit.unit.clause ? [hit.unit.clause] : [])].map((c) => c.number).filter((n): n is string => !!n);
+        if (path.length > 1) finding.clausePath = path;
         if (hit.unit.clause?.heading) finding.location.heading = hit.unit.clause.heading;
         finding.excerpt = hit.match && hit.match[1] > hit.match[0] ? excerptOf(hit.unit, hit.match[0], hit.match[1]) : excerptOf(hit.unit, 0, Math.min(hit.unit.norm.text.length, 120));
       } else {

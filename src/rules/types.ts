@@ -114,6 +114,8 @@ export interface Finding {
   /** The party a one-sided term favours. */
   favours?: PartyRole;
   suppressions?: Suppression[];
+  /** Numbers of the enclosing clauses and the clause itself (三、 › （一）), for readers: （一） alone is ambiguous. */
+  clausePath?: string[];
 }
 
 export type ConcernStatus = 'ok' | 'weak' | 'missing';
