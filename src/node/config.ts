@@ -136,7 +136,9 @@ export class ConfigResolver {
     for (const cf of chain) {
       const d = cf.data;
       const rel = path.relative(cf.dir, abs).split(path.sep).join('/');
-      const matches = (globs: string | string[]) => picomatch(list(globs), { dot: true, matchBase: !list(globs).some((g) => g.includes('/')) })(rel);
+      // One matcher per pattern: a pattern without a slash matches the file name at any depth (like .gitignore),
+      // whatever the other patterns of the list look like.
+      const matches = (globs: string | string[]) => list(globs).some((g) => picomatch(g, { dot: true, matchBase: !g.includes('/') })(rel));
       if (d.extends !== undefined) {
         extendsSeen = true;
         for (const ref of list(d.extends)) {

@@ -16,6 +16,8 @@ export interface Unit {
   /** Offset of each block's text within `original` (blocks are joined by a newline). */
   blockStarts: number[];
   sentences: Array<[number, number]>;
+  /** Where the clause heading is in `norm.text`, if it is there: context for the sentences of the clause. */
+  heading?: [number, number];
 }
 
 export interface DocumentView {
@@ -37,25 +39,34 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[]): 
     original += b.text;
   }
   const norm = normalize(original);
+  const headingNorm = clause?.heading ? normalize(clause.heading).text : '';
+  // A heading line and the body under it are not one sentence (第十条 双方权利义务 / 乙方不承担任何责任), but
+  // normalising removed the line break between them: cut where the body starts. Other blocks may be wrapped lines
+  // of one sentence, and stay joined.
+  const headingLine = blocks.length > 1 && (blocks[0].kind === 'heading' || (!!headingNorm && normalize(blocks[0].text).text.endsWith(headingNorm)));
+  const cuts = headingLine ? [norm.map.findIndex((o) => o >= blockStarts[1])].filter((k) => k > 0) : [];
+  const at = headingNorm ? norm.text.indexOf(headingNorm) : -1;
   return {
     clause,
     ancestors,
     original,
     norm,
-    headingNorm: clause?.heading ? normalize(clause.heading).text : '',
+    headingNorm,
     blocks,
     blockStarts,
-    sentences: splitSentences(norm.text),
+    sentences: splitSentences(norm.text, cuts),
+    ...(at >= 0 ? { heading: [at, at + headingNorm.length] as [number, number] } : {}),
   };
 }
 
-/** Sentences of normalised text: split at 。；;！？!? and at ". " (a full stop before a space). */
-export function splitSentences(text: string): Array<[number, number]> {
+/** Sentences of normalised text: split at 。；;！？!?, at ". " (a full stop before a space) and before each of `cuts`. */
+export function splitSentences(text: string, cuts: number[] = []): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const cutSet = new Set(cuts);
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    const end = /[。;；!！?？\n]/.test(ch) || (ch === '.' && text[i + 1] === ' ' && !/\b(?:e\.g|i\.e|etc|inc|ltd|co|no|mr|ms|dr|u\.s|vs)$/i.test(text.slice(Math.max(0, i - 4), i)));
+    const end = cutSet.has(i + 1) || /[。;；!！?？\n]/.test(ch) || (ch === '.' && text[i + 1] === ' ' && !/\b(?:e\.g|i\.e|etc|inc|ltd|co|no|mr|ms|dr|u\.s|vs)$/i.test(text.slice(Math.max(0, i - 4), i)));
     if (end) {
       if (i + 1 > start) out.push([start, i + 1]);
       start = i + 1;

@@ -45,15 +45,18 @@ export function extractQuantities(text: string, from = 0, to = text.length): Qua
   }
   for (const m of slice.matchAll(new RegExp(`${NUM}\\s*(个工作日|工作日|个自然日|自然日|日|天|个星期|星期|周|个月|月|年|business days?|working days?|calendar days?|days?|weeks?|months?|years?)(?![a-z])`, 'gu'))) {
     const unit = m[2];
-    // 2026年1月1日 is a date, not a duration.
+    // 2026年1月1日 is a date, not a duration; 第3个月 is the third month, not three months.
     const before = slice.slice(Math.max(0, m.index! - 1), m.index!);
+    if (before === '第') continue;
     const after = slice.slice(m.index! + m[0].length, m.index! + m[0].length + 1);
     if ((unit === '年' || unit === '月') && /[0-9]/.test(after)) continue;
     if ((unit === '月' || unit === '日') && /[年月]/.test(before)) continue;
     const factor = DURATION_DAYS.find(([re]) => re.test(unit))?.[1] ?? 1;
     push('duration', toNumber(m[1]) * factor, 'days', m.index!, m.index! + m[0].length);
   }
-  for (const m of slice.matchAll(new RegExp(`${NUM}\\s*(款|个|篇|次|条|张|场|套|items?|posts?|pages?)`, 'gu'))) {
+  for (const m of slice.matchAll(new RegExp(`${NUM}\\s*(款|个(?!工作日|自然日|月|星期|日|小时)|篇|次|条|张|场|套|items?|posts?|pages?)`, 'gu'))) {
+    // 第十二条 is a clause number, not twelve items.
+    if (slice[m.index! - 1] === '第') continue;
     push('count', toNumber(m[1]), m[2], m.index!, m.index! + m[0].length);
   }
   return out.sort((a, b) => a.start - b.start);

@@ -10,7 +10,8 @@ export interface SuppressionRule {
 }
 
 /** `contract-lint-disable-next-clause agency.kpi.defined, agency.exit.* -- reason` */
-const DIRECTIVE = /^contract-lint-(disable-next-clause|disable)\s+([^-]+?)\s*(?:--\s*(.*))?$/;
+// Rule ids contain hyphens (agency.exit.no-early-termination): only a `--` after white space starts the reason.
+const DIRECTIVE = /^contract-lint-(disable-next-clause|disable)\s+(.+?)(?:\s+--\s*(.*))?$/;
 
 const ruleMatches = (pattern: string, id: string) => pattern === id || pattern === '*' || (pattern.endsWith('.*') && id.startsWith(pattern.slice(0, -1)));
 

@@ -20,13 +20,21 @@ export function forbidKind(spec: { pattern: ConditionSpec; unless?: ConditionSpe
       while (from < end) {
         const m = pattern(unit, from, end);
         if (!m) break;
-        from = Math.max(m[1], m[0] + 1);
         const [ss, se] = sentenceAt(unit, m[0]);
+        // A match that runs on into the next sentence (from a heading into the body under it) is not one statement:
+        // look again from the next character.
+        if (m[1] > se) {
+          from = m[0] + 1;
+          continue;
+        }
+        from = Math.max(m[1], m[0] + 1);
         if (negation && isNegated(unit.norm.text, ss, m[0])) continue;
         if (unless && unless(unit, ss, se)) continue;
         result.hits.push({ unit, match: m });
         if (!result.addressing.includes(unit)) result.addressing.push(unit);
         result.present = true;
+        // A condition on the clause as a whole (heading, clause number) holds once per clause, not once per sentence.
+        if (m[0] === m[1]) break;
         from = Math.max(from, se);
       }
     }

@@ -10,8 +10,8 @@ const DEFAULT_MUTUAL = compileCondition([
   'both parties', 'each of the parties', 'the parties', 'mutual(?:ly)?', 'party (?:hereto )?shall not be liable to the other',
 ]);
 
-/** Words before a mention that make it the object, not the one exempted: 对甲方的损失 / liable to Client. */
-const OBJECT_MARKER = /(?:对|向|给|为|替|就|against|to|toward|towards|for|by)\s*$/;
+/** Words before a mention that make it the object or the cause, not the one exempted: 对甲方的损失 / 因甲方原因 / liable to Client. */
+const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|against|to|toward|towards|for|by)\s*$/;
 
 function mentions(view: DocumentView, text: string, from: number, to: number) {
   const found: Array<{ start: number; role: PartyRole | null; label: string; object: boolean }> = [];

@@ -13,8 +13,10 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
   return ({ units }) => {
     const result: KindResult = { hits: [], addressing: [], present: false };
     for (const unit of units) {
+      // The clause heading is context for every sentence under it (第三条 预付款 / 甲方应支付总额的70%).
+      const nearHeading = near !== null && unit.heading !== undefined && near(unit, unit.heading[0], unit.heading[1]) !== null;
       for (const [ss, se] of unit.sentences) {
-        if (near && !near(unit, ss, se)) continue;
+        if (near && !nearHeading && !near(unit, ss, se)) continue;
         if (near) {
           result.present = true;
           if (!result.addressing.includes(unit)) result.addressing.push(unit);
