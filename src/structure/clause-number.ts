@@ -17,6 +17,8 @@ export interface ClauseNumber {
   strong: boolean;
   /** Text after the number and its separator. */
   rest: string;
+  /** Characters of the block taken by leading white space and the number itself. */
+  length: number;
 }
 
 const ZH = `[${CHINESE_NUMERAL_CHARS}0-9０-９]{1,4}`;
@@ -27,7 +29,7 @@ const UNIT_FOLLOWERS = /^\s*(?:[万亿千百元角分%％‰倍个件款次名�
 /** After these, "Section 3.2" is a cross-reference in running text. */
 const EN_REFERENCE_FOLLOWERS = /^(?:\s*(?:of|hereof|herein|above|below|and|or|to|through|shall|will|may|is|are|has|have|applies|apply|in|on|for|with|that|which|as)\b|\s*[,;)])/i;
 
-type Matcher = (s: string) => Omit<ClauseNumber, 'rest' | 'alternatives' | 'annex'> & {
+type Matcher = (s: string) => Omit<ClauseNumber, 'rest' | 'alternatives' | 'annex' | 'length'> & {
   length: number;
   alternatives?: ClauseNumber['alternatives'];
   annex?: boolean;
@@ -97,13 +99,21 @@ const matchers: Matcher[] = [
     if (!(value > 0)) return null;
     return { number: m[0].replace(/\.$/, ''), scheme: 'article', value, strong: true, length: m[0].length };
   },
-  // Section 3 / SECTION 3.2 / Clause 4 / § 5
+  // PART II / Part 2 (above articles, like 第一章)
   (s) => {
-    const m = /^(Section|SECTION|Sec\.|Clause|CLAUSE)\s*([0-9]{1,3}(?:\.[0-9]{1,3}){0,3})\b\.?/.exec(s);
+    const m = /^(Part|PART)\s+([0-9]{1,2}|[IVX]{1,5}|[A-H])\b\.?/.exec(s);
+    if (!m) return null;
+    if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length))) return null;
+    const value = /^\d/.test(m[2]) ? Number(m[2]) : parseRoman(m[2]) > 0 ? parseRoman(m[2]) : m[2].charCodeAt(0) - 64;
+    return { number: m[0].replace(/\.$/, ''), scheme: 'part', value, strong: true, length: m[0].length };
+  },
+  // Section 3 / SECTION 3.2 / Clause 4 / Paragraph 5
+  (s) => {
+    const m = /^(Section|SECTION|Sec\.|Clause|CLAUSE|Paragraph|PARAGRAPH)\s*([0-9]{1,3}(?:\.[0-9]{1,3}){0,3})\b\.?/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length))) return null;
     const parts = m[2].split('.');
-    const word = /^clause/i.test(m[1]) ? 'clause' : 'section';
+    const word = /^clause/i.test(m[1]) ? 'clause' : /^paragraph/i.test(m[1]) ? 'paragraph' : 'section';
     return {
       number: m[0].replace(/\.$/, ''),
       scheme: `${word}-${parts.length}`,
@@ -212,6 +222,7 @@ const WEAK_REFERENCE_FOLLOWERS = /^\s+(?:of|above|below|hereof|herein|and|or|to|
 export function matchClauseNumber(text: string): ClauseNumber | null {
   const s = text.replace(/^[\s\u3000]+/, '');
   if (!s) return null;
+  const indent = text.length - s.length;
   for (const matcher of matchers) {
     const m = matcher(s);
     if (!m) continue;
@@ -225,6 +236,7 @@ export function matchClauseNumber(text: string): ClauseNumber | null {
       annex: m.annex ?? false,
       strong: m.strong,
       rest,
+      length: indent + m.length,
     };
   }
   return null;

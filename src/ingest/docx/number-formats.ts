@@ -3,6 +3,8 @@
  * displays it. Formats we do not implement fall back to decimal, which still gives a usable clause number.
  */
 
+import { toRoman } from '../../structure/roman.js';
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const PARENTHESISED = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
 const FULL_STOP = '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛';
@@ -105,20 +107,7 @@ export function formatNumber(value: number, numFmt: string, customFormat?: strin
 
 function roman(value: number): string {
   // Word has no roman numeral for 0 or beyond 3999 and shows the arabic number there.
-  if (value <= 0 || value >= 4000) return String(value);
-  const table: Array<[number, string]> = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let rest = value;
-  let out = '';
-  for (const [n, s] of table) {
-    while (rest >= n) {
-      out += s;
-      rest -= n;
-    }
-  }
-  return out;
+  return value <= 0 || value >= 4000 ? String(value) : toRoman(value);
 }
 
 /**
