@@ -55,6 +55,7 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only')
     .option('--tree', 'print the clause tree instead of findings')
+    .option('--template', 'the files are templates: blanks to fill in are expected')
     .option('--no-color', 'no colour in the output')
     .option('--password <password>', 'user password for an encrypted PDF')
     .option('--max-file-size <size>', 'largest input file to read (e.g. 50MB)', parseSize, DEFAULT_MAX_FILE_SIZE)

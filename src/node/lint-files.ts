@@ -15,6 +15,8 @@ export interface LintFilesOptions {
   rules?: string[];
   party?: PartyRole;
   language?: Language;
+  /** Lint as templates: blanks to fill in are expected. */
+  template?: boolean;
   password?: string;
   maxFileSize?: number;
 }
@@ -83,6 +85,7 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
       party: options.party ?? config.party ?? 'client',
       language: options.language ?? config.language,
       ruleSettings: settingsFor(rules.map((r) => r.id), config.rules),
+      template: options.template ?? config.template ?? false,
     });
     const findings = applySuppressions(read.document, result.findings, config.suppress);
     reports.push({ path: f.path, document: read.document, findings, concerns: result.concerns, error: null });

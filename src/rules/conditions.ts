@@ -11,10 +11,23 @@ export type Condition = (unit: Unit, from?: number, to?: number) => Match | null
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+const ROLE_PLACEHOLDER = /\{(client|provider)\}/g;
+
+/**
+ * `{client}` and `{provider}` in a pattern stand for the words this contract uses for each side (甲方, the
+ * company's name, "Agency"…), as its parties' roles say: a rule about the client's right to terminate works
+ * whether the client is 甲方 or 乙方.
+ */
+export function withRoles(source: string, roles: { client: string; provider: string }): string {
+  return source.replace(ROLE_PLACEHOLDER, (_, role: 'client' | 'provider') => roles[role]);
+}
+
 function anyPattern(sources: string[]): Condition {
-  const res = sources.map(compilePattern);
+  const fixed = sources.filter((s) => !/\{(?:client|provider)\}/.test(s)).map(compilePattern);
+  const dynamic = sources.filter((s) => /\{(?:client|provider)\}/.test(s));
   return (unit, from = 0, to = unit.norm.text.length) => {
     let best: Match | null = null;
+    const res = dynamic.length ? [...fixed, ...dynamic.map((s) => compilePattern(withRoles(s, unit.roles)))] : fixed;
     for (const re of res) {
       const m = search(re, unit.norm.text, from, to);
       if (m && (!best || m[0] < best[0])) best = m;

@@ -12,12 +12,35 @@ export interface Unit {
   original: string;
   norm: NormalizedText;
   headingNorm: string;
+  /** Regular-expression alternations for `{client}` and `{provider}` in patterns; shared by a document's units. */
+  roles: RoleTerms;
   blocks: Block[];
   /** Offset of each block's text within `original` (blocks are joined by a newline). */
   blockStarts: number[];
   sentences: Array<[number, number]>;
   /** Where the clause heading is in `norm.text`, if it is there: context for the sentences of the clause. */
   heading?: [number, number];
+}
+
+export interface RoleTerms {
+  client: string;
+  provider: string;
+}
+
+/** Words for each side when the contract names no party with that role. 甲方/乙方 are never assumed. */
+const GENERIC_ROLE_WORDS: RoleTerms = {
+  client: '委托方|委托人|商家|品牌方|client|customer|merchant|brand owner',
+  provider: '受托方|受托人|服务方|代运营方|服务商|运营方|agency|service provider|provider|consultant|contractor|vendor',
+};
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function roleTerms(partyTerms: DocumentView['partyTerms']): RoleTerms {
+  const of = (role: 'client' | 'provider') => {
+    const terms = partyTerms.filter((t) => t.role === role).map((t) => escapeRe(t.term));
+    return terms.length ? `(?:${terms.join('|')})` : `(?:${GENERIC_ROLE_WORDS[role]})`;
+  };
+  return { client: of('client'), provider: of('provider') };
 }
 
 export interface DocumentView {
@@ -30,7 +53,7 @@ export interface DocumentView {
 /** Units by clause, so that `inside` and scopes can look at an enclosing clause's own text. */
 export const unitOf = new WeakMap<Clause, Unit>();
 
-function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[]): Unit {
+function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], roles: RoleTerms): Unit {
   const blockStarts: number[] = [];
   let original = '';
   for (const b of blocks) {
@@ -52,6 +75,7 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[]): 
     original,
     norm,
     headingNorm,
+    roles,
     blocks,
     blockStarts,
     sentences: splitSentences(norm.text, cuts),
@@ -77,17 +101,6 @@ export function splitSentences(text: string, cuts: number[] = []): Array<[number
 }
 
 export function buildView(doc: ContractDocument): DocumentView {
-  const units: Unit[] = [];
-  if (doc.preamble.length) units.push(makeUnit(null, doc.preamble, []));
-  const walk = (clauses: Clause[], ancestors: Clause[]) => {
-    for (const c of clauses) {
-      const unit = makeUnit(c, c.blocks, ancestors);
-      unitOf.set(c, unit);
-      units.push(unit);
-      walk(c.children, [...ancestors, c]);
-    }
-  };
-  walk(doc.tree.children, []);
   const partyTerms: DocumentView['partyTerms'] = [];
   for (const p of doc.parties) {
     for (const t of [p.label, ...p.aliases, ...(p.name ? [p.name] : [])]) {
@@ -97,9 +110,20 @@ export function buildView(doc: ContractDocument): DocumentView {
   }
   // Longest first, so "service provider" wins over "provider".
   partyTerms.sort((a, b) => b.term.length - a.term.length);
+  const roles = roleTerms(partyTerms);
+  const units: Unit[] = [];
+  if (doc.preamble.length) units.push(makeUnit(null, doc.preamble, [], roles));
+  const walk = (clauses: Clause[], ancestors: Clause[]) => {
+    for (const c of clauses) {
+      const unit = makeUnit(c, c.blocks, ancestors, roles);
+      unitOf.set(c, unit);
+      units.push(unit);
+      walk(c.children, [...ancestors, c]);
+    }
+  };
+  walk(doc.tree.children, []);
   return { doc, units, partyTerms };
 }
-
 /** Line and page of a normalised offset in a unit. */
 export function positionAt(unit: Unit, normOffset: number): Position {
   const [orig] = originalRange(unit.norm, normOffset, normOffset + 1);

@@ -41,6 +41,8 @@ export interface LintOptions {
   language?: Language;
   /** Severity overrides and switches by rule id. */
   ruleSettings?: Record<string, Severity | 'off'>;
+  /** The document is a template: blanks to fill in (category `placeholder`) are expected, not findings. */
+  template?: boolean;
 }
 
 export interface LintResult {
@@ -56,21 +58,22 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
   const party = options.party ?? 'client';
   const language = options.language ?? doc.language;
   const findings: Finding[] = [];
-  const concerns: Record<string, { units: Set<Unit>; aspects: Set<string>; missing: boolean; weak: boolean }> = {};
+  const concerns: Record<string, { units: Set<Unit>; aspects: Set<string>; present: boolean; flagged: boolean }> = {};
 
   for (const rule of rules) {
     const setting = options.ruleSettings?.[rule.id];
     if (setting === 'off') continue;
+    if (options.template && rule.spec.category === 'placeholder') continue;
     const severity = setting ?? rule.severity;
     const units = view.units.filter(rule.inScope);
     const result = rule.run({ view, units, party, language });
-    const concern = (concerns[rule.spec.category] ??= { units: new Set(), aspects: new Set(), missing: false, weak: false });
+    const concern = (concerns[rule.spec.category] ??= { units: new Set(), aspects: new Set(), present: false, flagged: false });
     for (const u of result.addressing) concern.units.add(u);
+    if (result.present || result.addressing.length) concern.present = true;
     if (result.present) for (const a of rule.spec.aspects ?? []) concern.aspects.add(a);
     if (rule.spec.report === 'aspects-only') continue;
     for (const hit of result.hits) {
-      if (rule.kindName === 'require' && severity !== 'info') concern.missing = true;
-      else if (severity !== 'info') concern.weak = true;
+      if (severity !== 'info') concern.flagged = true;
       const vars = { ...(hit.vars ?? {}), favours: hit.favours ?? '' };
       const finding: Finding = {
         ruleId: rule.id,
@@ -107,7 +110,8 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
       .map((u) => u.clause?.number)
       .filter((n): n is string => !!n);
     report[id] = {
-      status: c.missing ? 'missing' : c.weak ? 'weak' : 'ok',
+      // Missing: nothing in the contract addresses the concern; weak: something does, but a rule objects to it.
+      status: !c.flagged ? 'ok' : c.present ? 'weak' : 'missing',
       clauses: [...new Set(clauses)],
       aspects: [...c.aspects].sort(),
     };

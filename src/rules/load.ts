@@ -1,4 +1,5 @@
 import { compileRule, type RunnableRule } from './engine.js';
+import { withRoles } from './conditions.js';
 import { compilePattern, PatternError } from './patterns.js';
 import type { RuleSpec } from './types.js';
 import { parseYaml, type Problem, type SchemaValidator } from './yaml-source.js';
@@ -59,7 +60,7 @@ export function loadRuleSources(sources: RuleSource[], validate?: SchemaValidato
     let bad = false;
     for (const [pattern, path] of [...patternsOf(spec.kind, ['kind']), ...patternsOf(spec.scope, ['scope'])]) {
       try {
-        compilePattern(pattern);
+        compilePattern(withRoles(pattern, { client: '(?:甲方|client)', provider: '(?:乙方|agency)' }));
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
         problems.push({ file: src.file, ...parsed.positionOf(path), message: `pattern ${JSON.stringify(pattern)}: ${e.message}` });

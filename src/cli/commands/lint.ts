@@ -19,6 +19,7 @@ export interface LintCommandOptions {
   maxWarnings?: number;
   quiet?: boolean;
   tree?: boolean;
+  template?: boolean;
   color: boolean;
   debug?: boolean;
   password?: string;
@@ -46,6 +47,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
       rules: options.rules,
       party: options.party,
       language: options.lang,
+      template: options.template,
       password: options.password,
       maxFileSize: options.maxFileSize,
     });

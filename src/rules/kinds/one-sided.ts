@@ -11,17 +11,19 @@ const DEFAULT_MUTUAL = compileCondition([
 ]);
 
 /** Words before a mention that make it the object or the cause, not the one exempted: 对甲方的损失 / 因甲方原因 / liable to Client. */
-const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|against|to|toward|towards|for|by)\s*$/;
+const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify)\s*$/;
+/** In English the party a clause binds is the one before its verb: "Client shall pay Agency…". */
+const FOLLOWED_BY_VERB = /^\s*(?:'s\s+\w+\s+)?(?:shall|will|must|may|agrees?|is|are|does|do|be|has|have|hereby|cannot|can)\b/;
 
 function mentions(view: DocumentView, text: string, from: number, to: number) {
-  const found: Array<{ start: number; role: PartyRole | null; label: string; object: boolean }> = [];
+  const found: Array<{ start: number; length: number; role: PartyRole | null; label: string; object: boolean }> = [];
   for (const p of view.partyTerms) {
     let i = text.indexOf(p.term, from);
     while (i >= 0 && i < to) {
       const overlapped = found.some((f) => i >= f.start && i < f.start + 1 && f.label !== p.label);
       const wordOk = /[\u3400-\u9fff]/.test(p.term) || (!/[a-z]/.test(text[i - 1] ?? '') && !/[a-z]/.test(text[i + p.term.length] ?? ''));
       if (!overlapped && wordOk) {
-        found.push({ start: i, role: p.role, label: p.label, object: OBJECT_MARKER.test(text.slice(Math.max(0, i - 8), i)) });
+        found.push({ start: i, length: p.term.length, role: p.role, label: p.label, object: OBJECT_MARKER.test(text.slice(Math.max(0, i - 12), i)) });
       }
       i = text.indexOf(p.term, i + p.term.length);
     }
@@ -37,9 +39,10 @@ function mentions(view: DocumentView, text: string, from: number, to: number) {
 export function oneSidedKind(spec: {
   pattern: ConditionSpec;
   mutual?: ConditionSpec;
-  favoured?: 'subject' | 'object';
+  favoured?: 'subject' | 'object' | 'other';
   favours?: 'reader-opponent' | 'any';
 }): KindRunner {
+  const flip = (r: PartyRole | null): PartyRole | null => (r === 'client' ? 'provider' : r === 'provider' ? 'client' : null);
   const pattern = compileCondition(spec.pattern);
   const mutual = spec.mutual !== undefined ? compileCondition(spec.mutual) : DEFAULT_MUTUAL;
   return ({ view, units, party }) => {
@@ -58,12 +61,17 @@ export function oneSidedKind(spec: {
         const all = mentions(view, text, ss, se);
         let who;
         if (spec.favoured === 'object') {
-          who = all.find((x) => x.start >= m[0]) ?? all.filter((x) => x.start < m[0] && x.object).pop();
+          // The waiver's object is the first party named after the one who waives (甲方放弃向乙方追偿 → 乙方).
+          const waiving = all.filter((x) => x.start <= m[0] + 1 && !x.object).pop() ?? all.find((x) => x.start >= m[0] && x.start < m[1]);
+          who = all.find((x) => x.start >= m[0] && x.label !== waiving?.label) ?? all.filter((x) => x.start < m[0] && x.object).pop();
         } else {
           const before = all.filter((x) => x.start >= clauseStart && x.start < m[1] && !x.object);
-          who = before.pop() ?? all.filter((x) => x.start < m[0] && !x.object).pop();
+          const asSubject = before.filter((x) => FOLLOWED_BY_VERB.test(text.slice(x.start + x.length)));
+          who = asSubject.pop() ?? before.pop() ?? all.filter((x) => x.start < m[0] && !x.object).pop();
         }
-        candidates.push({ unit, match: m, favours: who?.role ?? null, label: who?.label });
+        // favoured: other — the clause burdens its subject (甲方逾期付款的，应支付违约金): it favours the other side.
+        const favours = spec.favoured === 'other' ? flip(who?.role ?? null) : who?.role ?? null;
+        candidates.push({ unit, match: m, favours, label: who?.label });
       }
     }
     const roles = new Set(candidates.map((c) => c.favours));
