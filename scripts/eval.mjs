@@ -91,7 +91,7 @@ const cuad = path.resolve(root, '../shared/corpus/cuad');
 if (!existsSync(path.join(cuad, 'labels.csv'))) {
   console.log('\nCUAD: ../shared/corpus/cuad not found, skipped');
 } else {
-  const lines = readFileSync(path.join(cuad, 'labels.csv'), 'utf8').trim().split('\n');
+  const lines = readFileSync(path.join(cuad, 'labels.csv'), 'utf8').trim().split(/\r?\n/);
   const header = lines[0].split(',');
   const aspects = header.slice(3);
   const entries = lines.slice(1).map((line) => {
