@@ -51,7 +51,13 @@ export interface KindSpec {
   require?: { where: ConditionSpec };
   'require-detail'?: { clauses: ConditionSpec; elements: DetailElement[]; min?: number };
   forbid?: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean };
-  'one-sided'?: { pattern: ConditionSpec; mutual?: ConditionSpec; favoured?: 'subject' | 'object' | 'other'; favours?: 'reader-opponent' | 'any' };
+  'one-sided'?: {
+    pattern: ConditionSpec;
+    mutual?: ConditionSpec;
+    favoured?: 'subject' | 'object' | 'other';
+    favours?: 'reader-opponent' | 'any';
+    negation?: boolean;
+  };
   threshold?: QuantitySpec;
   conditional?: { if: ConditionSpec; then: ConditionSpec };
 }

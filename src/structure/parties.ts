@@ -40,7 +40,7 @@ function cleanName(raw: string): string {
 function chinesePartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const re = new RegExp(
-    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*[)）])?\\s*[:：]\\s*([^:：]*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS})[”"]?\\s*[)）])?\\s*[:：]\\s*([^:：]*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
     'g',
   );
   for (const block of blocks) {
@@ -63,16 +63,19 @@ function chinesePartyLines(blocks: Block[]): Party[] {
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|有限公司)/i;
 const COMPANY_SUFFIX = /\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG)\b\.?/;
-const NOT_PARTY_TERMS = /^(?:agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?)$/i;
+const NOT_PARTY_TERMS = /^(?:agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|brands?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
 function englishPartyDefinitions(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const text = blocks.map((b) => b.text).join('\n');
+  // (the Client) / (the "Client"): without quotes only a role word counts as a definition.
+  const bareRole = new RegExp(`[(（]\\s*(?:the\\s+)?(${[...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].map((w) => w.replace(/\b\w/g, (c) => c.toUpperCase())).join('|')})\\s*[)）]`, 'g');
   const defRe =
     /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘]([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?[)）]/g;
   let prevEnd = 0;
-  for (const m of text.matchAll(defRe)) {
+  const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole)].sort((a, b) => a.index! - b.index!);
+  for (const m of matches) {
     const term = m[1].trim();
     const before = text.slice(prevEnd, m.index);
     prevEnd = m.index! + m[0].length;
@@ -94,12 +97,14 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
 /** Cover-page style: `Provider: Acme Inc.` / `Customer Name: …` */
 function englishCoverPageParties(blocks: Block[]): Party[] {
   const parties: Party[] = [];
-  for (const block of blocks) {
-    const m = /^(Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
+  // A PDF may run "…China Party B: Ningbo…" into one line: each label starts its own entry.
+  const lines = blocks.flatMap((b) => b.text.split(/\s+(?=Party [A-D]\s*:)/).map((text) => ({ ...b, text })));
+  for (const block of lines) {
+    const m = /^(Party [A-D]|Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
     if (!m) continue;
     const label = m[1].replace(/\b\w/g, (c) => c.toUpperCase());
     if (parties.some((p) => p.label === label)) continue;
-    const name = cleanName(m[2]);
+    const name = cleanEnglishName(m[2].split(/\s{2,}/)[0]);
     if (!name || /^[_\s[\]{}]*$/.test(name)) continue;
     parties.push({ role: null, label, name, aliases: [], location: pos(block) });
   }
@@ -114,6 +119,7 @@ function cleanEnglishName(raw: string): string {
   let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)])\s*/i, '');
   s = s.split(/\s*[(（]/)[0];
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
+  s = s.split(/\s+(?:incorporated|registered|organi[sz]ed|existing|whose|having|located|duly)\b/)[0];
   const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|PLC|plc|GmbH))/.exec(s);
   if (comma) s = s.slice(0, comma.index);
   return s.replace(/^[\s,"“]+|[\s,"”]+$/g, '').replace(/^(?:the\s+)/i, '').trim();
@@ -129,6 +135,12 @@ function conductScore(text: string, label: string, others: string[]): number {
   const L = escapeRe(label);
   const O = others.length ? `(?:${others.map(escapeRe).join('|')})` : '(?!)';
   const provider: RegExp[] = [
+    new RegExp(`由${L}[^。；]{0,12}(?:提供|负责)[^。；]{0,25}(?:服务|运营|推广)`, 'g'),
+    new RegExp(`${L}[^。；，]{0,8}(?:为|向)[^。；]{0,15}提供[^。；]{0,25}(?:服务|运营|推广)`, 'g'),
+    new RegExp(`${L}[^。；，]{0,8}(?:从事|专业从事|具备|具有)[^。；]{0,25}(?:运营|推广|代运营)`, 'g'),
+    new RegExp(`向${L}支付`, 'g'),
+    new RegExp(`\\b${L}\\s+(?:provides|performs|operates|manages|runs|will operate|shall operate|will manage|shall manage)\\b`, 'g'),
+    new RegExp(`\\bpay\\s+(?:to\\s+)?(?:the\\s+)?${L}\\b`, 'g'),
     new RegExp(`${L}(?:应|将|负责|同意|须|应当|有权)?(?:按照[^，。]{0,20})?(?:向|为)${O}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
     new RegExp(`${L}(?:应|将|负责|同意|须|应当)?(?:负责|提供|承担)[^。；]{0,12}(?:代运营|运营服务|店铺运营|推广服务)`, 'g'),
     new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付`, 'g'),
@@ -140,6 +152,8 @@ function conductScore(text: string, label: string, others: string[]): number {
     new RegExp(`\\bfees?\\s+(?:payable|due)\\s+to\\s+(?:the\\s+)?${L}\\b`, 'g'),
   ];
   const client: RegExp[] = [
+    new RegExp(`${L}[^。；，]{0,10}向[^。；，]{0,10}支付`, 'g'),
+    new RegExp(`\\b${L}\\s+(?:pays|will pay|shall pay|agrees to pay)\\b`, 'g'),
     new RegExp(`${L}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${O}支付`, 'g'),
     new RegExp(`${L}(?:委托|聘请|授权)${O}`, 'g'),
     new RegExp(`${O}(?:应|将|负责|同意|须|应当)?(?:向|为)${L}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),

@@ -2,6 +2,7 @@ import type { PartyRole } from '../../types.js';
 import { compileCondition } from '../conditions.js';
 import { sentenceAt, type DocumentView, type Unit } from '../document-view.js';
 import type { ConditionSpec } from '../types.js';
+import { isNegated } from '../negation.js';
 import type { KindRunner } from './kind.js';
 import type { Match } from '../conditions.js';
 
@@ -11,7 +12,7 @@ const DEFAULT_MUTUAL = compileCondition([
 ]);
 
 /** Words before a mention that make it the object or the cause, not the one exempted: 对甲方的损失 / 因甲方原因 / liable to Client. */
-const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify)\s*$/;
+const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|赔偿|补偿|支付|退还|返还|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify)\s*$/;
 /** In English the party a clause binds is the one before its verb: "Client shall pay Agency…". */
 const FOLLOWED_BY_VERB = /^\s*(?:'s\s+\w+\s+)?(?:shall|will|must|may|agrees?|is|are|does|do|be|has|have|hereby|cannot|can)\b/;
 
@@ -41,6 +42,7 @@ export function oneSidedKind(spec: {
   mutual?: ConditionSpec;
   favoured?: 'subject' | 'object' | 'other';
   favours?: 'reader-opponent' | 'any';
+  negation?: boolean;
 }): KindRunner {
   const flip = (r: PartyRole | null): PartyRole | null => (r === 'client' ? 'provider' : r === 'provider' ? 'client' : null);
   const pattern = compileCondition(spec.pattern);
@@ -56,6 +58,8 @@ export function oneSidedKind(spec: {
         from = Math.max(m[1], m[0] + 1);
         const [ss, se] = sentenceAt(unit, m[0]);
         if (mutual(unit, ss, se)) continue;
+        // A liability that is denied (乙方不承担赔偿责任) burdens nobody: with `negation`, it is no candidate.
+        if (spec.negation && isNegated(text, ss, m[0])) continue;
         // The comma-clause around the match: its subject is the exempted party.
         const clauseStart = Math.max(ss, text.lastIndexOf('，', m[0]) + 1, text.lastIndexOf(',', m[0]) + 1);
         const all = mentions(view, text, ss, se);
@@ -67,7 +71,13 @@ export function oneSidedKind(spec: {
         } else {
           const before = all.filter((x) => x.start >= clauseStart && x.start < m[1] && !x.object);
           const asSubject = before.filter((x) => FOLLOWED_BY_VERB.test(text.slice(x.start + x.length)));
-          who = asSubject.pop() ?? before.pop() ?? all.filter((x) => x.start < m[0] && !x.object).pop();
+          // Failing that, the sentence's topic: its first party named not as an object (甲方未按约定…，致使乙方…的，应…);
+          // failing that, the subject of the sentence before (乙方未按约提供服务的…；给甲方造成损失的，应予赔偿).
+          who =
+            asSubject.pop() ??
+            before.pop() ??
+            all.find((x) => x.start < m[0] && !x.object) ??
+            mentions(view, text, Math.max(0, text.lastIndexOf('\n', ss - 1) + 1), ss).find((x) => !x.object);
         }
         // favoured: other — the clause burdens its subject (甲方逾期付款的，应支付违约金): it favours the other side.
         const favours = spec.favoured === 'other' ? flip(who?.role ?? null) : who?.role ?? null;
