@@ -57,7 +57,6 @@ export function oneSidedKind(spec: {
         if (!m) break;
         from = Math.max(m[1], m[0] + 1);
         const [ss, se] = sentenceAt(unit, m[0]);
-        if (mutual(unit, ss, se)) continue;
         // A liability that is denied (乙方不承担赔偿责任) burdens nobody: with `negation`, it is no candidate.
         if (spec.negation && isNegated(text, ss, m[0])) continue;
         // The comma-clause around the match: its subject is the exempted party.
@@ -79,6 +78,10 @@ export function oneSidedKind(spec: {
             all.find((x) => x.start < m[0] && !x.object) ??
             mentions(view, text, Math.max(0, text.lastIndexOf('\n', ss - 1) + 1), ss).find((x) => !x.object);
         }
+        // Mutual wording cancels the match, unless the match's own clause names one party as its subject:
+        // "Neither party is liable for indirect damages, and Agency shall not be liable for any decline in sales".
+        const ownSubject = spec.favoured !== 'object' && all.some((x) => x.start >= clauseStart && x.start < m[1] && !x.object);
+        if (ownSubject ? mutual(unit, clauseStart, m[1]) : mutual(unit, ss, se)) continue;
         // favoured: other — the clause burdens its subject (甲方逾期付款的，应支付违约金): it favours the other side.
         const favours = spec.favoured === 'other' ? flip(who?.role ?? null) : who?.role ?? null;
         candidates.push({ unit, match: m, favours, label: who?.label });
