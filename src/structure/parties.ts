@@ -125,6 +125,22 @@ function cleanEnglishName(raw: string): string {
   return s.replace(/^[\s,"“]+|[\s,"”]+$/g, '').replace(/^(?:the\s+)/i, '').trim();
 }
 
+/**
+ * An engagement letter ("Dear Daniel, … we will … you may …") names its parties as "we" and "you"; who provides
+ * the services is then decided by conduct like any other label.
+ */
+function letterParties(blocks: Block[]): Party[] {
+  const text = blocks.map((b) => b.text).join('\n');
+  const salutation = blocks.slice(0, 20).find((b) => /^Dear\s+\S/.test(b.text.trim()));
+  if (!salutation) return [];
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/\b(?:we|us|our)\b/gi) < 5 || count(/\b(?:you|your)\b/gi) < 5) return [];
+  return [
+    { role: null, label: 'we', aliases: ['us', 'our'], location: pos(salutation) },
+    { role: null, label: 'you', aliases: ['your'], location: pos(salutation) },
+  ];
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -212,6 +228,10 @@ export function analyseParties(preamble: Block[], allBlocks: Block[]): PartyAnal
   if (parties.length < 2) {
     const cover = englishCoverPageParties(allBlocks.slice(0, 80));
     if (cover.length > parties.length) parties = cover;
+  }
+  if (parties.length < 2) {
+    const letter = letterParties(allBlocks);
+    if (letter.length > parties.length) parties = letter;
   }
 
   for (const p of parties) {
