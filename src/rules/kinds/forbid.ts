@@ -1,6 +1,7 @@
 import { compileCondition } from '../conditions.js';
 import { sentenceAt } from '../document-view.js';
 import { isNegated } from '../negation.js';
+import { originalRange } from '../normalize.js';
 import type { ConditionSpec } from '../types.js';
 import type { KindRunner, KindResult } from './kind.js';
 
@@ -30,7 +31,7 @@ export function forbidKind(spec: { pattern: ConditionSpec; unless?: ConditionSpe
         from = Math.max(m[1], m[0] + 1);
         if (negation && isNegated(unit.norm.text, ss, m[0])) continue;
         if (unless && unless(unit, ss, se)) continue;
-        result.hits.push({ unit, match: m });
+        result.hits.push({ unit, match: m, vars: { value: unit.original.slice(...originalRange(unit.norm, m[0], m[1])).trim() } });
         if (!result.addressing.includes(unit)) result.addressing.push(unit);
         result.present = true;
         // A condition on the clause as a whole (heading, clause number) holds once per clause, not once per sentence.
