@@ -50,6 +50,9 @@ export interface LintResult {
   concerns: Record<string, ConcernReport>;
 }
 
+/** SPEC.md's concern vocabulary, in its order: reports list these first, then a pack's own concerns. */
+export const CONCERN_ORDER = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver', 'sales-guarantee', 'payment', 'breach', 'team'];
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Runs the rules over one document. Pure: the document and the rules in, findings and concern overview out. */
@@ -104,7 +107,9 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
   );
   const order = new Map(view.units.map((u, i) => [u, i]));
   const report: Record<string, ConcernReport> = {};
-  for (const [id, c] of Object.entries(concerns)) {
+  const rank = (id: string) => (CONCERN_ORDER.includes(id) ? CONCERN_ORDER.indexOf(id) : CONCERN_ORDER.length);
+  const ids = Object.keys(concerns).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const [id, c] of ids.map((k) => [k, concerns[k]] as const)) {
     const clauses = [...c.units]
       .sort((a, b) => order.get(a)! - order.get(b)!)
       .map((u) => u.clause?.number)
