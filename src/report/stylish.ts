@@ -36,7 +36,8 @@ export function formatStylish(files: FileReport[], options: { color: boolean; qu
           ? `${(x.clausePath ?? [x.location.clause]).join(' › ')}${x.location.heading ? ' ' + x.location.heading : ''}`
           : lang === 'zh' ? '全文' : 'document',
         x.location.page ? `p.${x.location.page}` : '',
-        `${lang === 'zh' ? '行' : 'line'} ${x.location.line}`,
+        // A finding about something missing from the whole document has no line worth showing.
+        x.location.clause || x.excerpt ? `${lang === 'zh' ? '行' : 'line'} ${x.location.line}` : '',
       ].filter(Boolean);
       const sev = x.severity === 'error' ? c.red('error') : x.severity === 'warning' ? c.yellow('warning') : c.blue('info');
       out.push(`  ${c.dim(where.join(', '))}  ${sev}  ${x.message}  ${c.dim(x.ruleId)}`);
