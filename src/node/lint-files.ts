@@ -33,6 +33,8 @@ export interface FileReport {
 
 export interface LintFilesResult {
   files: FileReport[];
+  /** Every rule that was active for at least one file (for report formats that describe rules, like SARIF). */
+  rules: RunnableRule[];
   /** Files named on the command line that a configuration ignores. */
   ignored: string[];
 }
@@ -90,7 +92,9 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
     const findings = applySuppressions(read.document, result.findings, config.suppress);
     reports.push({ path: f.path, document: read.document, findings, concerns: result.concerns, error: null });
   }
-  return { files: reports, ignored };
+  const rules = new Map<string, RunnableRule>();
+  for (const list of packsCache.values()) for (const r of list) if (!rules.has(r.id)) rules.set(r.id, r);
+  return { files: reports, ignored, rules: [...rules.values()] };
 }
 
 export { ConfigError };

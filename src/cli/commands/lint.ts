@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, lintFiles } from '../../node/lint-files.js';
+import { formatGithub } from '../../report/github.js';
 import { formatJson } from '../../report/json.js';
+import { formatJunit } from '../../report/junit.js';
+import { formatMarkdown } from '../../report/markdown.js';
+import { formatSarif } from '../../report/sarif.js';
 import { formatStylish } from '../../report/stylish.js';
 import { formatTreeJson } from '../../report/tree-json.js';
 import { formatTreeText } from '../../report/tree-text.js';
@@ -26,7 +30,7 @@ export interface LintCommandOptions {
   maxFileSize: number;
 }
 
-const AVAILABLE_FORMATS = ['stylish', 'json'];
+const AVAILABLE_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
 
 export async function lintCommand(paths: string[], options: LintCommandOptions, cwd: string, out: Output): Promise<void> {
   if (paths.length === 0) {
@@ -35,7 +39,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     return;
   }
   if (!options.tree && !AVAILABLE_FORMATS.includes(options.format)) {
-    out.stderr += `contract-lint: --format ${options.format} is not available in this version; use stylish or json / 此版本暂不支持该输出格式\n`;
+    out.stderr += `contract-lint: --format ${options.format} is not available in this version; use stylish, json, sarif, junit, github or markdown / 此版本暂不支持该输出格式\n`;
     raise(out, EXIT_TROUBLE);
     return;
   }
@@ -79,6 +83,14 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     report = options.format === 'json' ? formatTreeJson(results) : formatTreeText(results);
   } else if (options.format === 'json') {
     report = formatJson(files);
+  } else if (options.format === 'sarif') {
+    report = formatSarif(files, result.rules);
+  } else if (options.format === 'junit') {
+    report = formatJunit(files);
+  } else if (options.format === 'github') {
+    report = formatGithub(files);
+  } else if (options.format === 'markdown') {
+    report = formatMarkdown(files, { language: options.lang });
   } else {
     report = formatStylish(files, { color: options.color && !options.output, quiet: options.quiet, language: options.lang });
   }
