@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintBuffer, ReadError, VERSION } from '../src/index.js';
+
+const fixtures = path.resolve(__dirname, '../fixtures/contracts');
+
+describe('library API', () => {
+  it('lintBuffer lints bytes held in memory with the built-in pack', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(fixtures, 'zh-agency-typed.docx')));
+    const result = await lintBuffer(bytes, 'upload.docx');
+    expect(result.document.format).toBe('docx');
+    expect(result.findings.some((f) => f.ruleId === 'agency.liability-waiver.one-sided')).toBe(true);
+    expect(result.concerns.kpi.status).toBe('missing');
+  });
+
+  it('lintBuffer honours --party provider', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(fixtures, 'zh-agency-typed.docx')));
+    const result = await lintBuffer(bytes, 'upload.docx', { party: 'provider' });
+    expect(result.findings.some((f) => f.ruleId === 'agency.liability-waiver.one-sided')).toBe(false);
+  });
+
+  it('lintBuffer throws a ReadError for bytes that are no contract', async () => {
+    await expect(lintBuffer(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'scan.png')).rejects.toBeInstanceOf(ReadError);
+  });
+
+  it('the version matches package.json', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8'));
+    expect(VERSION).toBe(pkg.version);
+  });
+});
