@@ -21,6 +21,7 @@ export { formatSarif } from './report/sarif.js';
 export { formatJunit } from './report/junit.js';
 export { formatGithub } from './report/github.js';
 export { formatMarkdown } from './report/markdown.js';
+export { formatHtml } from './report/html.js';
 export { VERSION } from './version.js';
 
 import type { ContractDocument } from './types.js';

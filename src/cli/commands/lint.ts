@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, lintFiles } from '../../node/lint-files.js';
 import { formatGithub } from '../../report/github.js';
+import { formatHtml } from '../../report/html.js';
 import { formatJson } from '../../report/json.js';
 import { formatJunit } from '../../report/junit.js';
 import { formatMarkdown } from '../../report/markdown.js';
@@ -30,7 +31,7 @@ export interface LintCommandOptions {
   maxFileSize: number;
 }
 
-const AVAILABLE_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
+const AVAILABLE_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'];
 
 export async function lintCommand(paths: string[], options: LintCommandOptions, cwd: string, out: Output): Promise<void> {
   if (paths.length === 0) {
@@ -89,6 +90,8 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     report = formatJunit(files);
   } else if (options.format === 'github') {
     report = formatGithub(files);
+  } else if (options.format === 'html') {
+    report = formatHtml(files, { language: options.lang });
   } else if (options.format === 'markdown') {
     report = formatMarkdown(files, { language: options.lang });
   } else {
