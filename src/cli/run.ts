@@ -9,6 +9,8 @@ export interface RunIO {
   cwd?: string;
   /** Whether stdout is a terminal that takes colour. */
   color?: boolean;
+  /** Where a progress line may go (a terminal's stderr); absent when piped, so nothing extra is written. */
+  progress?: (text: string) => void;
 }
 
 export interface RunResult {
@@ -59,6 +61,9 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .option('--no-color', 'no colour in the output')
     .option('--password <password>', 'user password for an encrypted PDF')
     .option('--max-file-size <size>', 'largest input file to read (e.g. 50MB)', parseSize, DEFAULT_MAX_FILE_SIZE)
+    .option('--workers <n>', 'worker threads (default: by files and cores; 1 = none)', parseCount)
+    .option('--cache', 'reuse the reports of unchanged files')
+    .option('--cache-location <file>', 'cache file (default .contract-lint-cache)')
     .option('--debug', 'print stack traces and internal details')
     .showHelpAfterError('(run contract-lint --help for usage)')
     .exitOverride()
@@ -67,7 +72,7 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
       writeErr: (s) => (out.stderr += s),
     })
     .action(async (paths: string[], options: Omit<LintCommandOptions, 'color'> & { color: boolean }) => {
-      await lintCommand(paths, { ...options, color: options.color && io.color === true }, cwd, out);
+      await lintCommand(paths, { ...options, color: options.color && io.color === true }, cwd, out, io.progress);
     });
 
   const shared = (c: Command) =>

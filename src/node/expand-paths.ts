@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { formatFromExtension } from '../ingest/detect-format.js';
+import { GitIgnore } from './gitignore.js';
 
 export interface ExpandedPath {
   /** The path as given, or as found under a given directory (relative paths stay relative). */
@@ -31,8 +32,11 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
   for (const input of inputs) {
     const info = await stat(path.resolve(cwd, input)).catch(() => null);
     if (info?.isDirectory()) {
-      const found = await glob(SUPPORTED, { cwd: path.resolve(cwd, input), ignore: SKIPPED_DIRS, dot: false });
-      for (const f of found.sort()) add(path.join(input, f), false);
+      const root = path.resolve(cwd, input);
+      const found = await glob(SUPPORTED, { cwd: root, ignore: SKIPPED_DIRS, dot: false });
+      // A directory is searched the way git sees it: what .gitignore ignores is not linted.
+      const gitignore = await GitIgnore.forDirectory(root);
+      for (const f of found.sort()) if (!gitignore.ignores(path.join(root, f))) add(path.join(input, f), false);
     } else if (!info && isGlob(input)) {
       const found = await glob(input, { cwd, ignore: SKIPPED_DIRS, dot: false });
       for (const f of found.filter((f) => formatFromExtension(f)).sort()) add(f, false);

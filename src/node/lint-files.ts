@@ -1,12 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ContractDocument, Language, PartyRole } from '../types.js';
-import { lintDocument, type RunnableRule } from '../rules/engine.js';
-import { applySuppressions } from '../rules/suppressions.js';
+import type { RunnableRule } from '../rules/engine.js';
 import type { ConcernReport, Finding } from '../rules/types.js';
 import type { Problem } from '../rules/yaml-source.js';
 import { ConfigError, ConfigResolver, settingsFor, type ResolvedConfig } from './config.js';
 import { expandPaths } from './expand-paths.js';
-import { readContract } from './read-contract.js';
+import { LintCache } from './lint-cache.js';
+import { RuleCache, runLintTask, type LintTask } from './lint-task.js';
 import { loadPacks, resolvePack } from './rule-packs.js';
+import { defaultWorkers, runInPool, workersAvailable } from './worker-pool.js';
 
 export interface LintFilesOptions {
   cwd: string;
@@ -19,6 +22,13 @@ export interface LintFilesOptions {
   template?: boolean;
   password?: string;
   maxFileSize?: number;
+  /** Worker threads (default: by the number of files and cores; 1 lints in this thread). */
+  workers?: number;
+  /** Reuse reports of unchanged files from the cache file. */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Told after each file, for a progress line. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FileReport {
@@ -50,26 +60,26 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
   for (const f of files) configs.push(await resolver.resolve(f.path));
   resolver.throwProblems();
 
+  // Every rule pack is loaded and validated here, before anything is linted, so that all problems show at once.
   const extra = (options.rules ?? []).map((r) => resolvePack(r, options.cwd));
-  const packsCache = new Map<string, RunnableRule[]>();
+  const ruleCache = new RuleCache();
+  const active = new Map<string, RunnableRule>();
   const problems: Problem[] = [];
-  const rulesFor = async (config: ResolvedConfig) => {
-    const packs = [...config.packs, ...extra];
+  const seenPacks = new Set<string>();
+  for (const c of configs) {
+    const packs = [...c.packs, ...extra];
     const key = packs.map((p) => p.dir).join('\0');
-    let rules = packsCache.get(key);
-    if (!rules) {
-      const loaded = await loadPacks(packs, { cwd: options.cwd });
-      problems.push(...loaded.problems);
-      rules = loaded.rules;
-      packsCache.set(key, rules);
-    }
-    return rules;
-  };
-  for (const c of configs) await rulesFor(c);
+    if (seenPacks.has(key)) continue;
+    seenPacks.add(key);
+    const loaded = await loadPacks(packs, { cwd: options.cwd });
+    problems.push(...loaded.problems);
+    ruleCache.set(packs, loaded.rules);
+    for (const r of loaded.rules) if (!active.has(r.id)) active.set(r.id, r);
+  }
   if (problems.length) throw new ConfigError(problems);
 
-  const reports: FileReport[] = [];
   const ignored: string[] = [];
+  const tasks: LintTask[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const config = configs[i];
@@ -77,24 +87,52 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
       if (f.explicit) ignored.push(f.path);
       continue;
     }
-    const read = await readContract(f.path, { cwd: options.cwd, password: options.password, maxFileSize: options.maxFileSize, explicit: f.explicit });
-    if (read.error) {
-      reports.push({ path: f.path, findings: [], concerns: {}, error: read.error, cause: read.cause });
-      continue;
-    }
-    const rules = await rulesFor(config);
-    const result = lintDocument(read.document, rules, {
+    const packs = [...config.packs, ...extra];
+    const rules = await ruleCache.get(packs, options.cwd);
+    tasks.push({
+      path: f.path,
+      explicit: f.explicit,
+      cwd: options.cwd,
+      packs,
+      ruleSettings: settingsFor(rules.map((r) => r.id), config.rules),
       party: options.party ?? config.party ?? 'client',
       language: options.language ?? config.language,
-      ruleSettings: settingsFor(rules.map((r) => r.id), config.rules),
       template: options.template ?? config.template ?? false,
+      suppress: config.suppress,
+      password: options.password,
+      maxFileSize: options.maxFileSize,
     });
-    const findings = applySuppressions(read.document, result.findings, config.suppress);
-    reports.push({ path: f.path, document: read.document, findings, concerns: result.concerns, error: null });
   }
-  const rules = new Map<string, RunnableRule>();
-  for (const list of packsCache.values()) for (const r of list) if (!rules.has(r.id)) rules.set(r.id, r);
-  return { files: reports, ignored, rules: [...rules.values()] };
+
+  const cache = options.cache ? new LintCache(options.cacheLocation ?? path.join(options.cwd, '.contract-lint-cache'), [...active.values()]) : null;
+  const reports: Array<FileReport | undefined> = new Array(tasks.length);
+  const keys: string[] = [];
+  if (cache) {
+    for (let i = 0; i < tasks.length; i++) {
+      const content = await readFile(path.resolve(options.cwd, tasks[i].path)).catch(() => null);
+      if (!content) continue;
+      keys[i] = cache.keyOf(tasks[i], content);
+      reports[i] = cache.get(keys[i], tasks[i].path);
+    }
+  }
+  const todo = tasks.map((t, i) => i).filter((i) => !reports[i]);
+  let done = tasks.length - todo.length;
+  options.onProgress?.(done, tasks.length);
+  const workers = Math.min(options.workers ?? defaultWorkers(todo.length), todo.length);
+  if (workers > 1 && workersAvailable()) {
+    const results = await runInPool(todo.map((i) => tasks[i]), workers, () => options.onProgress?.(++done, tasks.length));
+    todo.forEach((i, k) => (reports[i] = results[k]));
+  } else {
+    for (const i of todo) {
+      reports[i] = await runLintTask(tasks[i], ruleCache);
+      options.onProgress?.(++done, tasks.length);
+    }
+  }
+  if (cache) {
+    todo.forEach((i) => keys[i] && cache.set(keys[i], reports[i]!));
+    cache.save();
+  }
+  return { files: reports as FileReport[], ignored, rules: [...active.values()] };
 }
 
 export { ConfigError };

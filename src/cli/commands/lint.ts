@@ -29,11 +29,23 @@ export interface LintCommandOptions {
   debug?: boolean;
   password?: string;
   maxFileSize: number;
+  workers?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
+
+/** Files linted before a progress line is worth showing. */
+const PROGRESS_FROM = 20;
 
 const AVAILABLE_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'];
 
-export async function lintCommand(paths: string[], options: LintCommandOptions, cwd: string, out: Output): Promise<void> {
+export async function lintCommand(
+  paths: string[],
+  options: LintCommandOptions,
+  cwd: string,
+  out: Output,
+  progress?: (text: string) => void,
+): Promise<void> {
   if (paths.length === 0) {
     out.stderr += 'contract-lint: no input files; give files, directories or globs (see --help) / 请指定要检查的文件\n';
     raise(out, EXIT_TROUBLE);
@@ -55,6 +67,15 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
       template: options.template,
       password: options.password,
       maxFileSize: options.maxFileSize,
+      workers: options.workers,
+      cache: options.cache && !options.tree,
+      cacheLocation: options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : undefined,
+      onProgress: progress
+        ? (done, total) => {
+            if (total < PROGRESS_FROM) return;
+            progress(done < total ? `\rcontract-lint: ${done}/${total} files` : '\r\x1b[K');
+          }
+        : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {
