@@ -145,6 +145,32 @@ const cases: Case[] = [
     stdout: ['contracts/zh-agency-gbk.txt', '一、', '（一）'],
   },
   { name: 'rules', args: ['rules'], exit: 0, stdout: ['agency.kpi.defined', /\d+ rules/] },
+  { name: 'format sarif', args: ['-f', 'sarif', 'good/en-agency.md'], exit: 1, stdout: ['"version": "2.1.0"', 'contractLintFinding/v1'] },
+  { name: 'format junit', args: ['-f', 'junit', 'good/en-agency.md'], exit: 1, stdout: ['<testsuites name="contract-lint"', 'name="kpi"'] },
+  { name: 'format github', args: ['-f', 'github', 'good/en-agency.md'], exit: 1, stdout: [/^::(error|warning) file=good\/en-agency\.md,line=\d+,title=agency\./m] },
+  { name: 'format markdown', args: ['-f', 'markdown', 'good/en-agency.md'], exit: 1, stdout: ['## good/en-agency.md', '| Concern | Status | Clauses |'] },
+  { name: 'format html', args: ['-f', 'html', 'good/en-agency.md'], exit: 1, stdout: ['<!DOCTYPE html>', 'Content-Security-Policy'] },
+  { name: '--no-color: no escape codes', args: ['--no-color', 'good/en-agency.md'], exit: 1, notStdout: ['\u001b['] },
+  { name: '--workers 1 and --cache', args: ['--workers', '1', '--cache', '--cache-location', 'cache.json', 'good/en-agency.md'], exit: 1, stdout: ['good/en-agency.md'] },
+  { name: 'bad --workers', args: ['--workers', 'all', 'good/en-agency.md'], exit: 2, stderr: ['--workers'] },
+  {
+    name: '--template: blanks are expected in templates',
+    args: ['--template', '-f', 'json', 'template.md'],
+    exit: 1,
+    json: (r) => expect(r.files[0].findings.some((f: any) => f.ruleId === 'agency.placeholder.blank')).toBe(false),
+  },
+  {
+    name: 'without --template, blanks are flagged where they are',
+    args: ['-f', 'json', 'template.md'],
+    exit: 1,
+    json: (r) => {
+      const blank = r.files[0].findings.find((f: any) => f.ruleId === 'agency.placeholder.blank');
+      expect(blank.excerpt).toBe('____');
+      expect(blank.message).toContain('____');
+    },
+  },
+  { name: '--max-file-size: a file over the limit is unreadable', args: ['--max-file-size', '1kb', 'good/en-agency.md'], exit: 2, stderr: ['[too-large]'] },
+  { name: 'bad --max-file-size', args: ['--max-file-size', 'huge', 'good/en-agency.md'], exit: 2, stderr: ['--max-file-size'] },
   { name: 'explain', args: ['explain', 'agency.kpi.defined'], exit: 0, stdout: ['Why:', '【建议条款】', 'Flags / 会报告'] },
   { name: 'explain an unknown rule', args: ['explain', 'agency.nope'], exit: 2, stderr: ["no rule 'agency.nope'"] },
   { name: 'test the built-in rules', args: ['test'], exit: 0, stdout: [/^\d+ passed, 0 failed$/m] },
@@ -188,6 +214,7 @@ describe('contract-lint command line', () => {
     'id: local.bad\ncategory: local\nseverity: error\nmessage: x\nkind:\n  forbid:\n    pattern: "(a+)+b"\n',
   );
   writeFileSync(path.join(dir, 'broken.yaml'), 'extends: [agency]\npartyy: client\nlanguage: fr\n');
+  writeFileSync(path.join(dir, 'template.md'), '# 代运营服务合同\n\n甲方（委托方）：____\n乙方（受托方）：某某公司\n\n## 第一条 服务费\n\n服务费为每月人民币____元。\n');
 
   for (const c of cases) {
     it(c.name, async () => {

@@ -13,9 +13,10 @@ export function stripInline(s: string): string {
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/?[a-z][^>]*>/gi, '')
     // Bold often spans a soft line break, so its markers are dropped one by one rather than in pairs.
-    .replace(/\*\*|__/g, '')
+    // (A run of three or more underscores is a blank to fill in, not emphasis.)
+    .replace(/\*\*|(?<!_)__(?!_)/g, '')
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*/g, '$1$2')
-    .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?=$|[^\w])/g, '$1$2')
+    .replace(/(^|[^\w_])_(?=[^\s_])([^_]*?[^\s_])_(?=$|[^\w_])/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
     .replace(/&nbsp;/g, ' ')
