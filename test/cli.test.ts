@@ -250,11 +250,20 @@ describe('contract-lint command line', () => {
     expect(lint.stderr).toBe('');
   });
 
-  it('an encrypted PDF is unreadable with a clear message', async () => {
+  it('an encrypted PDF is unreadable with a clear message, and readable with --password', async () => {
     const enc = path.join(pdfFixtures, 'encrypted.pdf');
-    if (!existsSync(enc)) return;
     const r = await run([enc], { cwd: dir });
     expect(r.exitStatus).toBe(2);
     expect(r.stderr).toMatch(/password/);
+    const withPassword = await run(['--password', 'user-secret', '--tree', '-f', 'json', enc], { cwd: dir });
+    expect(withPassword.stderr).toBe('');
+    expect(withPassword.exitStatus).toBe(0);
+    expect(JSON.parse(withPassword.stdout).files[0].tree.children.length).toBeGreaterThan(0);
+  });
+
+  it('--debug changes no exit code and still prints one line per unreadable file', async () => {
+    const r = await run(['--debug', '-f', 'json', 'contracts'], { cwd: dir });
+    expect(r.exitStatus).toBe(2);
+    expect(r.stderr).toContain('contracts/broken.pdf');
   });
 });
