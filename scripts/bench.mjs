@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Speed and memory, each figure a ratio against a baseline run in the same script (machines here are shared and
+// noisy, so ratios travel better than seconds). Prints one table. Usage: npm run bench [-- --runs 3]
+//   - CUAD PDFs: contract-lint over the folder (one process, --format json) vs pdftotext over the same files
+//   - DOCX: contract-lint over the DOCX files vs mammoth's own text extraction of them in one process
+//   - cold start: --version and the lint of one short .txt vs `node -e 0`
+//   - scaling: one contract repeated 1x, 8x, 64x: time exponent and peak RSS of the 64x file
+//   - throughput: 300 generated contracts (mixed formats) with 1 worker and with the default workers
+// A missing baseline (no pdftotext, no corpus) is reported as skipped.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin/contract-lint');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const corpus = path.resolve(root, '../shared/corpus');
+const rows = [];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+/** Wall time (ms) and peak RSS (KB, from /usr/bin/time when present) of one command. */
+function once(cmd, args, opts = {}) {
+  const timed = has('/usr/bin/time');
+  const t0 = process.hrtime.bigint();
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  const rss = timed ? Number((r.stderr.trim().split('\n').pop() ?? '').trim()) : NaN;
+  return { ms, rss, status: r.status };
+}
+
+/** Median of RUNS runs after one warm-up, for a command and its baseline run alternately. */
+function pair(a, b) {
+  once(...a);
+  if (b) once(...b);
+  const as = [];
+  const bs = [];
+  const rss = [];
+  for (let i = 0; i < RUNS; i++) {
+    const x = once(...a);
+    as.push(x.ms);
+    rss.push(x.rss);
+    if (b) bs.push(once(...b).ms);
+  }
+  return { a: median(as), b: b ? median(bs) : NaN, rss: Math.max(...rss) };
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const row = (what, ours, base, ratio, target, note = '') => rows.push({ what, ours, base, ratio, target, note });
+
+// 1. CUAD PDFs vs pdftotext
+const pdfDir = path.join(corpus, 'cuad/pdf');
+if (!existsSync(pdfDir)) row('CUAD PDFs (22) vs pdftotext', 'skipped', '', '', '≤ 0.8', 'corpus absent');
+else if (!has('pdftotext')) row('CUAD PDFs (22) vs pdftotext', 'skipped', '', '', '≤ 0.8', 'no pdftotext');
+else {
+  const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).map((f) => path.join(pdfDir, f));
+  const loop = `for f in "$@"; do pdftotext "$f" - > /dev/null; done`;
+  const r = pair(['node', [bin, '--format', 'json', '--output', '/dev/null', pdfDir]], ['sh', ['-c', loop, 'sh', ...pdfs]]);
+  row(`CUAD PDFs (${pdfs.length}) vs pdftotext`, fmt(r.a), fmt(r.b), (r.a / r.b).toFixed(2), '≤ 0.8', `peak RSS ${(r.rss / 1024).toFixed(0)} MB`);
+}
+
+// 2. DOCX vs mammoth's own extraction, both one process
+const docxs = [
+  ...(existsSync(path.join(corpus, 'templates-en')) ? readdirSync(path.join(corpus, 'templates-en')).filter((f) => f.endsWith('.docx')).map((f) => path.join(corpus, 'templates-en', f)) : []),
+  ...['fixtures/contracts', 'fixtures/eval'].flatMap((d) => readdirSync(path.join(root, d)).filter((f) => f.endsWith('.docx')).map((f) => path.join(root, d, f))),
+];
+{
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-docx-'));
+  docxs.forEach((f, i) => copyFileSync(f, path.join(tmp, `${i}-${path.basename(f)}`)));
+  const mammothScript = `const m=require(${JSON.stringify(path.join(root, 'node_modules/mammoth'))});const fs=require('fs');(async()=>{for(const f of process.argv.slice(1)) await m.extractRawText({buffer:fs.readFileSync(f)});})()`;
+  const r = pair(['node', [bin, '--format', 'json', '--output', '/dev/null', tmp]], ['node', ['-e', mammothScript, ...readdirSync(tmp).map((f) => path.join(tmp, f))]]);
+  row(`DOCX (${docxs.length}) vs mammoth extractRawText`, fmt(r.a), fmt(r.b), (r.a / r.b).toFixed(2), '≤ 1.3');
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// 3. Cold start
+{
+  const txt = path.join(root, 'fixtures/eval/en-03-complete.txt');
+  const v = pair(['node', [bin, '--version']], ['node', ['-e', '0']]);
+  row('cold start: --version vs node -e 0', fmt(v.a), fmt(v.b), `+${fmt(v.a - v.b)}`, '—');
+  const t = pair(['node', [bin, '--output', '/dev/null', txt]], ['node', ['-e', '0']]);
+  row('cold start: lint one .txt vs node -e 0', fmt(t.a), fmt(t.b), `+${fmt(t.a - t.b)}`, '≤ +150 ms');
+}
+
+// 4. Scaling: one contract repeated
+{
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
+  const base = readFileSync(path.join(root, 'fixtures/eval/zh-03-complete.md'), 'utf8');
+  const body = base.slice(base.indexOf('\n## '));
+  const times = {};
+  let rss64 = NaN;
+  for (const n of [1, 8, 64]) {
+    const file = path.join(tmp, `x${n}.md`);
+    writeFileSync(file, base + body.repeat(n - 1));
+    const r = pair(['node', [bin, '--format', 'json', '--output', '/dev/null', file]], ['node', ['-e', '0']]);
+    times[n] = r.a - r.b;
+    if (n === 64) rss64 = r.rss;
+  }
+  const exponent = Math.log(times[64] / times[1]) / Math.log(64);
+  row('scaling 1x → 64x (time above bare node)', `${fmt(times[1])} / ${fmt(times[8])} / ${fmt(times[64])}`, '', `exponent ${exponent.toFixed(2)}`, '≈ 1 (linear)', `64x peak RSS ${(rss64 / 1024).toFixed(0)} MB`);
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// 5. Throughput: 300 generated contracts, mixed formats
+{
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-many-'));
+  const sources = readdirSync(path.join(root, 'fixtures/eval')).filter((f) => /\.(docx|pdf|md|txt)$/.test(f));
+  for (let i = 0; i < 300; i++) {
+    const f = sources[i % sources.length];
+    const bytes = readFileSync(path.join(root, 'fixtures/eval', f));
+    // Vary each copy so that no two files are the same bytes (a cache would otherwise be measured).
+    const data = /\.(md|txt)$/.test(f) && !f.includes('gbk') ? Buffer.concat([bytes, Buffer.from(`\n\n附注 ${i}\n`)]) : bytes;
+    writeFileSync(path.join(tmp, `${String(i).padStart(3, '0')}-${f}`), data);
+  }
+  const one = pair(['node', [bin, '--workers', '1', '--format', 'json', '--output', '/dev/null', tmp]]);
+  const all = pair(['node', [bin, '--format', 'json', '--output', '/dev/null', tmp]]);
+  row(`throughput: 300 files, 1 worker`, `${(300 / (one.a / 1000)).toFixed(0)} files/s`, fmt(one.a), '', '—');
+  row(`throughput: 300 files, ${os.availableParallelism()} cores`, `${(300 / (all.a / 1000)).toFixed(0)} files/s`, fmt(all.a), `speed-up ${(one.a / all.a).toFixed(2)}×`, '—', `peak RSS ${(all.rss / 1024).toFixed(0)} MB`);
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const cols = ['what', 'ours', 'base', 'ratio', 'target', 'note'];
+const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => String(r[c]).length))]));
+console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs after a warm-up`);
+console.log(cols.map((c) => c.padEnd(width[c])).join('  '));
+for (const r of rows) console.log(cols.map((c) => String(r[c]).padEnd(width[c])).join('  '));
