@@ -30,7 +30,7 @@ function pos(block: Block) {
 
 function cleanName(raw: string): string {
   return raw
-    .replace(/[（(](?:以下|下称|简称|hereinafter)[^）)]*[）)]/gi, '')
+    .replace(/[（(](?:以下|下称|简称|hereinafter|统一社会信用代码|注册号|地址|住所|注册地|法定代表人|身份证)[^）)]*[）)]?/gi, '')
     .split(/\s{2,}|\t|[，,；;。]|(?:统一社会信用代码|住所|地址|法定代表人|联系人|电话)/)[0]
     .replace(/^[\s_:：]+|[\s_:：]+$/g, '')
     .trim();
@@ -40,7 +40,7 @@ function cleanName(raw: string): string {
 function chinesePartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const re = new RegExp(
-    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS})[”"]?\\s*[)）])?\\s*[:：]\\s*([^:：]*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS})[”"]?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
     'g',
   );
   for (const block of blocks) {
@@ -99,6 +99,13 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   // A PDF may run "…China Party B: Ningbo…" into one line: each label starts its own entry.
   const lines = blocks.flatMap((b) => b.text.split(/\s+(?=Party [A-D]\s*:)/).map((text) => ({ ...b, text })));
+  // A details table ("1. Customer" ⏎ "Wattle & Stone Pty Ltd (ACN …) of …"): the label alone, the name after it.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = /^(?:\d{1,2}[.)]\s*)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim());
+    if (!label || parties.some((p) => p.label.toLowerCase() === label[1].toLowerCase())) continue;
+    const name = cleanEnglishName(label[2] ?? lines[i + 1].text);
+    if (name && COMPANY_SUFFIX.test(name)) parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });
+  }
   for (const block of lines) {
     const m = /^(Party [A-D]|Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
     if (!m) continue;
