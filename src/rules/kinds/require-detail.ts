@@ -13,10 +13,11 @@ import { localize } from '../localize.js';
 export function requireDetailKind(spec: { clauses: ConditionSpec; elements: DetailElement[]; min?: number }): KindRunner {
   const select = compileCondition(spec.clauses);
   const elements = spec.elements.map((e) => ({ ...e, test: compileCondition(e.pattern) }));
-  return ({ units, language }) => {
+  return ({ view, units, language }) => {
     const addressing = units.filter((u) => select(u) !== null);
     if (addressing.length === 0) return { hits: [], addressing, present: false };
-    const family = withDescendants(addressing);
+    const own = withDescendants(addressing);
+    const family = withDescendants([...own, ...referencedAnnexes(view, own)]);
     const missing = elements.filter((e) => !family.some((u) => e.test(u) !== null));
     const needed = spec.min ?? elements.length;
     const present = elements.length - missing.length >= needed;
@@ -25,6 +26,32 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
     const first = addressing[0];
     return { hits: [{ unit: first, match: select(first)!, vars: { missing: names } }], addressing, present: false };
   };
+}
+
+const ANNEX_REFERENCE = /\b(schedule|exhibit|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?/g;
+
+/**
+ * "…in the quantities set out in Schedule 1" / "详见附件一": the details live in the annex the clause points to,
+ * so the annex counts as part of the clause for the elements check.
+ */
+function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const annexes = view.doc.tree.children.filter((c) => c.number && /^(?:schedule|exhibit|annex|appendix|attachment|addendum|附件|附录|附表)/i.test(c.number));
+  if (annexes.length === 0) return [];
+  const out: Unit[] = [];
+  for (const u of units) {
+    for (const m of u.norm.text.matchAll(ANNEX_REFERENCE)) {
+      const wanted = key(m[1] ? `${m[1]} ${m[2]}` : `${m[3]}${m[4] ?? ''}`);
+      for (const a of annexes) {
+        const name = key(a.number!);
+        if (name === wanted || (!m[4] && m[3] && name.startsWith(m[3]))) {
+          const au = unitOf.get(a);
+          if (au && !out.includes(au)) out.push(au);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function withDescendants(units: Unit[]): Unit[] {
