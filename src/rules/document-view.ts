@@ -38,7 +38,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function roleTerms(partyTerms: DocumentView['partyTerms']): RoleTerms {
   const of = (role: 'client' | 'provider') => {
     const terms = partyTerms.filter((t) => t.role === role).map((t) => escapeRe(t.term));
-    return terms.length ? `(?:${terms.join('|')})` : `(?:${GENERIC_ROLE_WORDS[role]})`;
+    // "the Client": English puts an article before a defined party name, which the pattern need not spell out.
+    return terms.length ? `(?:the )?(?:${terms.join('|')})` : `(?:the )?(?:${GENERIC_ROLE_WORDS[role]})`;
   };
   return { client: of('client'), provider: of('provider') };
 }
