@@ -21,6 +21,11 @@ export function roleOfWord(word: string): PartyRole | null {
   const w = word.trim().toLowerCase().replace(/^the\s+/, '');
   if (CLIENT_WORDS_ZH.includes(w) || CLIENT_WORDS_EN.includes(w)) return 'client';
   if (PROVIDER_WORDS_ZH.includes(w) || PROVIDER_WORDS_EN.includes(w)) return 'provider';
+  // Chinese contracts coin their own role words (店铺所有人, 托管服务方, 运营服务商): read them by their parts.
+  if (/[\u4e00-\u9fff]/.test(w)) {
+    if (/受托|服务方|服务商|运营方|代运营|托管方|托管服务|顾问|供应商|承接/.test(w)) return 'provider';
+    if (/委托|所有人|店主|品牌|商家|客户|需求方|采购方|发包/.test(w)) return 'client';
+  }
   return null;
 }
 
@@ -40,7 +45,7 @@ function cleanName(raw: string): string {
 function chinesePartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const re = new RegExp(
-    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS})[”"]?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS}|[\\u4e00-\\u9fff]{2,8})[”"]?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
     'g',
   );
   for (const block of blocks) {
