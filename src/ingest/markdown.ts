@@ -77,7 +77,9 @@ export function ingestMarkdown(data: Uint8Array): IngestedDocument {
       continue;
     }
     if (/^\s*(```|~~~)/.test(raw)) {
+      // A fence ends any list item: a line after it is not a lazy continuation of the item before the fence.
       flush();
+      endList();
       inFence = !inFence;
       continue;
     }
