@@ -2,6 +2,11 @@ import { run } from './run.js';
 
 /** Entry point of bin/contract-lint: the only place that touches process output and the exit code. */
 export async function main(): Promise<void> {
+  // pdf.js rejects promises of its own that nobody awaits (a bad xref noticed after the text was read); every
+  // promise of ours is awaited, so such a stray must not end the process after the report is written.
+  process.on('unhandledRejection', (reason) => {
+    if (process.argv.includes('--debug')) process.stderr.write(`contract-lint: ignored a stray rejection inside a reader: ${String(reason)}\n`);
+  });
   const result = await run(process.argv.slice(2), {
     cwd: process.cwd(),
     color: process.stdout.isTTY === true,

@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_FILE_SIZE } from '../node/read-contract.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS } from '../node/read-contract.js';
 import { VERSION } from '../version.js';
 import { lintCommand, type LintCommandOptions } from './commands/lint.js';
 import { explainCommand, initCommand, rulesCommand, testCommand } from './commands/rule-commands.js';
@@ -26,6 +26,11 @@ function parseSize(value: string): number {
   if (!m) throw new InvalidArgumentError('expected a size such as 20MB');
   const unit = (m[2] ?? '').toLowerCase()[0];
   return Math.round(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1048576 : unit === 'g' ? 1073741824 : 1));
+}
+
+function parseSeconds(value: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim())) throw new InvalidArgumentError('expected a number of seconds such as 60 (0 = no limit)');
+  return Number(value);
 }
 
 function parseCount(value: string): number {
@@ -61,7 +66,8 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .option('--no-color', 'no colour in the output')
     .option('--password <password>', 'user password for an encrypted PDF')
     .option('--max-file-size <size>', 'largest input file to read (e.g. 50MB)', parseSize, DEFAULT_MAX_FILE_SIZE)
-    .option('--workers <n>', 'worker threads (default: by files and cores; 1 = none)', parseCount)
+    .option('--timeout <seconds>', 'longest time reading one file may take (0 = no limit)', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
+    .option('--workers <n>', 'worker threads (default: by files and cores; 0 = lint in this thread)', parseCount)
     .option('--cache', 'reuse the reports of unchanged files')
     .option('--cache-location <file>', 'cache file (default .contract-lint-cache)')
     .option('--debug', 'print stack traces and internal details')

@@ -22,6 +22,8 @@ export interface LintFilesOptions {
   template?: boolean;
   password?: string;
   maxFileSize?: number;
+  /** Seconds reading one file may take (default 60; 0 = no limit). */
+  timeout?: number;
   /** Worker threads (default: by the number of files and cores; 1 lints in this thread). */
   workers?: number;
   /** Reuse reports of unchanged files from the cache file. */
@@ -101,6 +103,7 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
       suppress: config.suppress,
       password: options.password,
       maxFileSize: options.maxFileSize,
+      timeout: options.timeout,
     });
   }
 
@@ -119,7 +122,9 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
   let done = tasks.length - todo.length;
   options.onProgress?.(done, tasks.length);
   const workers = Math.min(options.workers ?? defaultWorkers(todo.length), todo.length);
-  if (workers > 1 && workersAvailable()) {
+  // A PDF is read in a worker even in a small run: only a worker can be stopped when pdf.js is stuck in a loop.
+  const hasPdf = todo.some((i) => /\.pdf$/i.test(tasks[i].path));
+  if ((workers > 1 || (hasPdf && options.workers !== 0)) && workersAvailable()) {
     const results = await runInPool(todo.map((i) => tasks[i]), workers, () => options.onProgress?.(++done, tasks.length));
     todo.forEach((i, k) => (reports[i] = results[k]));
   } else {

@@ -19,6 +19,7 @@ export interface LintTask {
   suppress: Array<{ rule: string; clause?: string; reason: string }>;
   password?: string;
   maxFileSize?: number;
+  timeout?: number;
 }
 
 const packsKey = (packs: PackRef[]) => packs.map((p) => p.dir).join('\0');
@@ -44,7 +45,7 @@ export class RuleCache {
 
 /** Reads and lints one file. Never throws: an unreadable file comes back with `error`. */
 export async function runLintTask(task: LintTask, cache: RuleCache): Promise<FileReport> {
-  const read = await readContract(task.path, { cwd: task.cwd, password: task.password, maxFileSize: task.maxFileSize, explicit: task.explicit });
+  const read = await readContract(task.path, { cwd: task.cwd, password: task.password, maxFileSize: task.maxFileSize, timeout: task.timeout, explicit: task.explicit });
   if (read.error) return { path: task.path, findings: [], concerns: {}, error: read.error, cause: read.cause };
   const rules = await cache.get(task.packs, task.cwd);
   const result = lintDocument(read.document, rules, {

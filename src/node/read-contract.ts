@@ -3,6 +3,7 @@ import path from 'node:path';
 import { analyseDocument } from '../structure/index.js';
 import { ingest } from '../ingest/index.js';
 import { formatFromExtension } from '../ingest/detect-format.js';
+import { DEFAULT_TIMEOUT_SECONDS, withTimeBudget } from '../ingest/limits.js';
 import { isReadError, ReadError } from '../ingest/read-error.js';
 import type { ContractDocument } from '../types.js';
 
@@ -11,6 +12,8 @@ export interface ReadOptions {
   password?: string;
   /** Bytes; larger files are reported as unreadable. */
   maxFileSize?: number;
+  /** Seconds reading one file may take (default 60; 0 = no limit); slower files are reported as unreadable. */
+  timeout?: number;
   /** Whether the user named the file (a named file of an unsupported type is an error). */
   explicit?: boolean;
 }
@@ -20,6 +23,7 @@ export type ReadResult =
   | { path: string; document?: undefined; error: { code: string; message: string }; cause?: unknown };
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+export { DEFAULT_TIMEOUT_SECONDS };
 
 /** Reads one contract from disk into a clause tree; every failure becomes an `error` for that file, never a throw. */
 export async function readContract(file: string, options: ReadOptions): Promise<ReadResult> {
@@ -44,7 +48,7 @@ export async function readContract(file: string, options: ReadOptions): Promise<
       );
     }
     const data = new Uint8Array(await readFile(full));
-    const doc = await ingest(data, file, { password: options.password });
+    const doc = await withTimeBudget(options.timeout ?? DEFAULT_TIMEOUT_SECONDS, () => ingest(data, file, { password: options.password }));
     return { path: file, document: analyseDocument(doc) };
   } catch (e) {
     if (isReadError(e)) return { path: file, error: { code: e.code, message: e.message } };

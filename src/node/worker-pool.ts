@@ -17,37 +17,72 @@ export function defaultWorkers(files: number): number {
   return files < 8 ? 1 : Math.max(1, Math.min(availableParallelism(), Math.ceil(files / 4)));
 }
 
+/** Grace beyond a task's own time budget before its worker is stopped from outside. */
+const GRACE_MS = 5_000;
+
+function stalled(task: LintTask): FileReport {
+  const s = task.timeout ?? 60;
+  return {
+    path: task.path,
+    findings: [],
+    concerns: {},
+    error: {
+      code: 'timeout',
+      message: `reading took more than ${s} s and was stopped (a damaged file, or one built to stall readers); check the file, or raise --timeout if it is genuine / 读取超过 ${s} 秒已中止（文件可能已损坏或被恶意构造），请检查文件；如确属正常文件，可调大 --timeout`,
+    },
+  };
+}
+
 /**
  * Lints tasks on `size` worker threads. Results come back in task order whatever order they finish in, and
- * `onDone` is told of each as it finishes (for a progress line).
+ * `onDone` is told of each as it finishes (for a progress line). A task that outlives its time budget is a reader
+ * stuck in a loop that never yields (pdf.js on a crafted font, say): its worker is terminated, the file is reported
+ * as unreadable and a fresh worker takes the next task.
  */
 export async function runInPool(tasks: LintTask[], size: number, onDone?: (done: number) => void): Promise<FileReport[]> {
   const results: FileReport[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.min(size, tasks.length) }, () => new Worker(WORKER));
+  const live = new Set<Worker>();
+  const lane = () =>
+    new Promise<void>((resolve, reject) => {
+      let worker: Worker;
+      let current = -1;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (id: number, report: FileReport) => {
+        if (timer) clearTimeout(timer);
+        results[id] = report;
+        onDone?.(++done);
+        feed();
+      };
+      const start = () => {
+        worker = new Worker(WORKER);
+        live.add(worker);
+        worker.on('message', (m: { id: number; report: FileReport }) => finish(m.id, m.report));
+        worker.on('error', (e) => (current >= 0 && !results[current] ? finish(current, { path: tasks[current].path, findings: [], concerns: {}, error: { code: 'corrupt', message: `could not be read (${e.message}) / 无法读取此文件` } }) : reject(e)));
+      };
+      const feed = () => {
+        if (next >= tasks.length) return resolve();
+        const id = (current = next++);
+        const budget = tasks[id].timeout ?? 60;
+        if (budget > 0) {
+          timer = setTimeout(() => {
+            const stuck = worker;
+            live.delete(stuck);
+            void stuck.terminate();
+            start();
+            finish(id, stalled(tasks[id]));
+          }, budget * 1000 + GRACE_MS);
+        }
+        worker.postMessage({ id, task: tasks[id] });
+      };
+      start();
+      feed();
+    });
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= tasks.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, task: tasks[id] });
-            };
-            worker.on('message', (m: { id: number; report: FileReport }) => {
-              results[m.id] = m.report;
-              onDone?.(++done);
-              feed();
-            });
-            worker.on('error', reject);
-            feed();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, lane));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return results;
 }

@@ -29,6 +29,7 @@ export interface LintCommandOptions {
   debug?: boolean;
   password?: string;
   maxFileSize: number;
+  timeout?: number;
   workers?: number;
   cache?: boolean;
   cacheLocation?: string;
@@ -67,6 +68,7 @@ export async function lintCommand(
       template: options.template,
       password: options.password,
       maxFileSize: options.maxFileSize,
+      timeout: options.timeout,
       workers: options.workers,
       cache: options.cache && !options.tree,
       cacheLocation: options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : undefined,

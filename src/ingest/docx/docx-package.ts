@@ -1,6 +1,9 @@
 import JSZip from 'jszip';
+import { LIMITS } from '../limits.js';
 import { ReadError } from '../read-error.js';
+import { checkXmlPart } from './xml-limits.js';
 import { childrenNamed, parseXmlTree } from './xml-scan.js';
+import { isXmlPart, PartInflater, partTooLargeError, readZipDirectory, refuseDeclaredBomb, type ZipEntry } from './zip-parts.js';
 
 const OFFICE_DOCUMENT_TYPES = new Set([
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -9,9 +12,6 @@ const OFFICE_DOCUMENT_TYPES = new Set([
 
 const CORRUPT_ZIP =
   'the DOCX file is corrupt (not a valid zip archive); re-save it from Word / DOCX 文件已损坏（不是有效的 zip 压缩包），请用 Word 重新保存';
-
-/** Far above any contract (a 1,000-page document.xml is some 50 MB), far below what exhausts memory. */
-const MAX_PART_BYTES = 256 * 1_048_576;
 
 /** The zip of a DOCX with the paths of the parts we read ourselves. */
 export interface DocxPackage {
@@ -29,32 +29,26 @@ export async function openDocxPackage(data: Uint8Array): Promise<DocxPackage> {
     throw new ReadError('corrupt', CORRUPT_ZIP);
   }
 
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    throw zipError(data);
-  }
+  // The zip directory is read, and the parts inflated, under limits before JSZip or mammoth see anything.
+  const entries = readZipDirectory(data);
+  refuseDeclaredBomb(entries);
+  const { zip, sizes } = unpackParts(data, entries);
 
   const mainDocumentPath = (await officeDocumentTarget(zip)) ?? 'word/document.xml';
   if (!zip.file(mainDocumentPath) || /^(xl|ppt)\//.test(mainDocumentPath)) throw notWordError(zip, mainDocumentPath);
+  // mammoth parses the other XML parts (notes, comments, styles) as they are; the main document is measured after
+  // our rewrite, which removes much of its bulk (index.ts).
+  for (const [name, size] of sizes) {
+    if (name !== mainDocumentPath && size > LIMITS.docxParsedXmlBytes) throw partTooLargeError(name, size, LIMITS.docxParsedXmlBytes);
+  }
   const parts = await documentParts(zip, mainDocumentPath);
   return { zip, mainDocumentPath, ...parts };
 }
 
-/** Reads a part as text, BOM removed; undefined when absent. A part that will not inflate means a damaged file. */
+/** Reads a part (inflated already, under limits, by `unpackParts`) as text, BOM removed; undefined when absent. */
 export async function readPart(zip: JSZip, path: string): Promise<string | undefined> {
   const file = zip.file(path);
   if (!file) return undefined;
-  // A zip bomb would inflate to gigabytes before anything else could notice. JSZip knows the declared size from
-  // the zip directory but only exposes it on an internal field, so this check is skipped if that field goes away.
-  const declaredSize = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  if (typeof declaredSize === 'number' && declaredSize > MAX_PART_BYTES) {
-    throw new ReadError(
-      'too-large',
-      `the DOCX document is too large to lint (${path} expands to ${Math.round(declaredSize / 1_048_576)} MB); split it into smaller documents / DOCX 文档过大（${path} 解压后超过 ${MAX_PART_BYTES / 1_048_576} MB），请拆分后再检查`,
-    );
-  }
   try {
     const text = await file.async('string');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -89,19 +83,27 @@ function oleError(data: Uint8Array): ReadError {
 }
 
 /**
- * A zip whose end-of-central-directory record is missing but that starts with a local file header was cut short
- * (an interrupted download or copy); anything else that JSZip rejects is damaged.
+ * A JSZip holding the package's XML parts, inflated here under the limits of zip-parts.ts and checked for DTDs and
+ * excessive nesting, stored uncompressed so that nothing downstream inflates anything. Other parts (images, fonts,
+ * embedded objects) are never read: they are kept as empty entries, so that what the package holds can still be
+ * told.
  */
-function zipError(data: Uint8Array): ReadError {
-  const tail = Buffer.from(data.buffer, data.byteOffset, data.byteLength).subarray(Math.max(0, data.length - 65_557));
-  const hasEndRecord = tail.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (!hasEndRecord && startsWith(data, [0x50, 0x4b, 0x03, 0x04])) {
-    return new ReadError(
-      'truncated',
-      'the DOCX file is incomplete (the zip archive is cut short, e.g. an interrupted download); get the whole file again / DOCX 文件不完整（压缩包被截断，例如下载中断），请重新获取完整文件',
-    );
+function unpackParts(data: Uint8Array, entries: ZipEntry[]): { zip: JSZip; sizes: Map<string, number> } {
+  const inflater = new PartInflater(data);
+  const zip = new JSZip();
+  const sizes = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (!isXmlPart(entry.name)) {
+      zip.file(entry.name, new Uint8Array(0), { compression: 'STORE' });
+      continue;
+    }
+    const bytes = inflater.inflate(entry);
+    checkXmlPart(entry.name, bytes);
+    zip.file(entry.name, bytes, { compression: 'STORE' });
+    sizes.set(entry.name, bytes.length);
   }
-  return new ReadError('corrupt', CORRUPT_ZIP);
+  return { zip, sizes };
 }
 
 async function officeDocumentTarget(zip: JSZip): Promise<string | undefined> {

@@ -10,16 +10,19 @@
  * Bytes in, document out: no file system, no network.
  */
 import type { Block, IngestedDocument } from '../../types.js';
+import { checkTimeBudget, LIMITS } from '../limits.js';
 import { ReadError } from '../read-error.js';
 import { buildBlocks } from './document-blocks.js';
 import { prepareDocumentXml } from './document-xml.js';
 import { notWordError, openDocxPackage, readPart } from './docx-package.js';
+import { partTooLargeError } from './zip-parts.js';
 import { readMammothDocument } from './mammoth-document.js';
 import { NumberingDefinitions } from './numbering-definitions.js';
 import { StyleDefinitions } from './style-definitions.js';
 
 export async function ingestDocx(data: Uint8Array): Promise<IngestedDocument> {
   const pkg = await openDocxPackage(data);
+  checkTimeBudget();
   const [documentXml, stylesXml, numberingXml] = await Promise.all([
     readPart(pkg.zip, pkg.mainDocumentPath),
     readPart(pkg.zip, pkg.stylesPath),
@@ -32,9 +35,13 @@ export async function ingestDocx(data: Uint8Array): Promise<IngestedDocument> {
   const styles = StyleDefinitions.parse(stylesXml);
   const numbering = NumberingDefinitions.parse(numberingXml, styles);
   const prepared = prepareDocumentXml(documentXml);
+  checkTimeBudget();
+  const parsedBytes = Buffer.byteLength(prepared.xml);
+  if (parsedBytes > LIMITS.docxParsedXmlBytes) throw partTooLargeError(pkg.mainDocumentPath, parsedBytes, LIMITS.docxParsedXmlBytes);
   pkg.zip.file(pkg.mainDocumentPath, prepared.xml, { compression: 'STORE' });
 
   const document = await readMammothDocument(pkg.zip);
+  checkTimeBudget();
   const drafts = buildBlocks(document, { paragraphs: prepared.paragraphs, styles, numbering });
   if (drafts.length === 0) {
     throw new ReadError(

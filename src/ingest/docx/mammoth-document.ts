@@ -58,8 +58,8 @@ export interface MammothDocument {
  * HTML: `transformDocument` hands it to us, and returning an empty body makes the HTML stage free.
  */
 export async function readMammothDocument(zip: JSZip): Promise<MammothDocument> {
-  // Unchanged parts keep their compressed bytes (JSZip reuses them for DEFLATE output); only our rewritten
-  // document.xml, stored uncompressed, is new.
+  // Every part is stored uncompressed (docx-package.ts inflated them under limits), so neither this nor mammoth's
+  // own JSZip inflates anything.
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   let captured: MammothDocument | undefined;
   try {

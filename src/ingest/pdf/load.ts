@@ -2,6 +2,7 @@
  * Reading a PDF's positioned text with pdf.js: one getTextContent per page, nothing rendered.
  */
 
+import { checkTimeBudget, LIMITS } from '../limits.js';
 import { ReadError } from '../read-error.js';
 import type { PageText, PlacedText } from './page-text.js';
 import { hasEofMarker, hasPdfHeader, MESSAGES, toReadError } from './pdf-errors.js';
@@ -16,7 +17,10 @@ import {
 
 export interface PdfReadOptions {
   password?: string;
+  /** Read only this many pages (and say so in a note). */
   maxPages?: number;
+  /** Refuse ('too-large') a PDF with more pages than this; default `LIMITS.pdfPages`. */
+  maxPageCount?: number;
 }
 
 export interface PdfText {
@@ -50,6 +54,8 @@ export async function readPdfText(data: Uint8Array, options: PdfReadOptions = {}
     }
     const pageCount = doc.numPages;
     if (pageCount === 0) throw new ReadError('empty', MESSAGES.empty);
+    const maxPageCount = options.maxPageCount ?? LIMITS.pdfPages;
+    if (pageCount > maxPageCount) throw new ReadError('too-large', MESSAGES.tooManyPages(pageCount, maxPageCount));
 
     const notes: string[] = [];
     const max = options.maxPages;
@@ -62,6 +68,8 @@ export async function readPdfText(data: Uint8Array, options: PdfReadOptions = {}
     const unreadable: number[] = [];
     let lastError: unknown;
     for (let n = 1; n <= limit; n++) {
+      // The per-file time budget (--timeout) is checked between pages: a file built to keep pdf.js busy stops here.
+      checkTimeBudget();
       try {
         const page = await doc.getPage(n);
         const viewport = page.getViewport({ scale: 1 });

@@ -18,6 +18,8 @@ export const MESSAGES = {
     'the PDF is incomplete (cut short, e.g. an interrupted download or copy); download or copy it again / PDF 文件不完整（可能下载或复制中断），请重新下载或复制',
   emptyFile: 'the file is empty (0 bytes); check that it was saved or copied completely / 文件为空（0 字节），请检查文件是否完整保存或复制',
   empty: 'the PDF is empty (no pages); export it again from the original document / PDF 为空（没有页面），请从原文档重新导出',
+  tooManyPages: (pages: number, max: number) =>
+    `the PDF has ${pages} pages, more than the ${max} a contract-lint run reads; split it into smaller files / PDF 共 ${pages} 页，超过 ${max} 页的上限，请拆分为较小的文件后再检查`,
   noTextLayer:
     'the PDF has no text layer (a scanned image); run OCR on it first, e.g. ocrmypdf / PDF 没有文字层（扫描件），请先进行 OCR 文字识别',
 } as const;
