@@ -3,6 +3,9 @@
  * any input, not just the fixtures. A failure prints the shrunk counter-example and the seed to replay it with.
  */
 import fc from 'fast-check';
+
+// A fixed seed keeps CI repeatable; FC_SEED=random (or a number) explores further.
+if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261122) });
 import { describe, expect, it } from 'vitest';
 import { ingestMarkdown } from '../src/ingest/markdown.js';
 import { isReadError } from '../src/ingest/read-error.js';
