@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizePattern, originalRange } from '../src/rules/normalize.js';
-import { compilePattern, hasNestedQuantifier, PatternError, search } from '../src/rules/patterns.js';
+import { boundRepetitions, compilePattern, hasNestedQuantifier, MAX_REPEAT, PatternError, search } from '../src/rules/patterns.js';
 import { extractQuantities, type Quantity } from '../src/rules/quantities.js';
 
 /** The original text under a normalised range. */
@@ -177,6 +177,17 @@ describe('compilePattern', () => {
   it('rejects nested quantifiers with PatternError before running them', () => {
     expect(() => compilePattern('(a+)+$')).toThrow(PatternError);
     expect(() => compilePattern('(\\w*)*x')).toThrow(/nested quantifiers/);
+  });
+
+  it('bounds unbounded repetitions, so that a pattern stays linear on a clause of megabytes', () => {
+    expect(boundRepetitions('\\w+ \\(\\d+\\)')).toBe(`\\w{1,${MAX_REPEAT}} \\(\\d{1,${MAX_REPEAT}}\\)`);
+    expect(boundRepetitions('a*?b{2,}c{1,3}')).toBe(`a{0,${MAX_REPEAT}}?b{2,${MAX_REPEAT}}c{1,3}`);
+    // Inside a class and after a backslash, * and + are literal.
+    expect(boundRepetitions('[*+]\\+\\*x')).toBe('[*+]\\+\\*x');
+    const re = compilePattern('(?:\\d+|\\w+ \\(\\d+\\)) days');
+    expect(search(re, normalize('within thirty (30) days of notice').text)).not.toBeNull();
+    // A word longer than the bound is not matched whole: the documented price of linear matching.
+    expect(search(compilePattern('^a+$'), 'a'.repeat(MAX_REPEAT + 1))).toBeNull();
   });
 
   it('rejects very long patterns', () => {

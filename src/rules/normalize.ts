@@ -5,7 +5,8 @@
  */
 export interface NormalizedText {
   text: string;
-  map: number[];
+  /** A typed array: a clause of megabytes must not cost a boxed number per character. */
+  map: Uint32Array;
 }
 
 const QUOTES: Record<string, string> = {
@@ -13,7 +14,6 @@ const QUOTES: Record<string, string> = {
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"',
   '\u300c': '"', '\u300d': '"', '\u300e': '"', '\u300f': '"',
 };
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 function fold(ch: string): string {
   const c = ch.charCodeAt(0);
@@ -24,41 +24,50 @@ function fold(ch: string): string {
   return QUOTES[ch] ?? ch;
 }
 
+const isCjk = (code: number) => (code >= 0x3000 && code <= 0x303f) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef);
+
 export function normalize(original: string): NormalizedText {
-  const out: string[] = [];
-  const map: number[] = [];
+  // First pass: fold, collapse white space, lower-case. The result is never longer than the original in UTF-16
+  // units (lower-casing that would change length is skipped), so the offsets fit a buffer of that size.
+  const units = new Uint16Array(original.length);
+  const from = new Uint32Array(original.length);
+  let n = 0;
   let i = 0;
   for (const ch of original) {
     let f = fold(ch);
     if (/\s/.test(f)) f = ' ';
-    if (f === ' ') {
-      if (out.length === 0 || out[out.length - 1] === ' ') {
-        i += ch.length;
-        continue;
-      }
+    if (f === ' ' && (n === 0 || units[n - 1] === 0x20)) {
+      i += ch.length;
+      continue;
     }
     const lower = f.toLowerCase();
     // Lower-casing never changes length for the scripts contracts use; guard anyway so the map stays aligned.
     const piece = lower.length === f.length ? lower : f;
     for (let k = 0; k < piece.length; k++) {
-      out.push(piece[k]);
-      map.push(i);
+      units[n] = piece.charCodeAt(k);
+      from[n++] = i;
     }
     i += ch.length;
   }
-  // Remove a space between a CJK character and anything (and between anything and CJK): pdf.js puts them there.
-  const text: string[] = [];
-  const finalMap: number[] = [];
-  for (let k = 0; k < out.length; k++) {
-    if (out[k] === ' ' && k > 0 && k < out.length - 1 && (CJK.test(out[k - 1]) || CJK.test(out[k + 1]))) continue;
-    text.push(out[k]);
-    finalMap.push(map[k]);
+  // Second pass: drop a space next to a CJK character (pdf.js puts them there) and trailing spaces.
+  let end = n;
+  while (end > 0 && units[end - 1] === 0x20) end--;
+  const map = new Uint32Array(end);
+  const kept = new Uint16Array(end);
+  let m = 0;
+  for (let k = 0; k < end; k++) {
+    if (units[k] === 0x20 && k > 0 && k < end - 1 && (isCjk(units[k - 1]) || isCjk(units[k + 1]))) continue;
+    kept[m] = units[k];
+    map[m++] = from[k];
   }
-  while (text.length && text[text.length - 1] === ' ') {
-    text.pop();
-    finalMap.pop();
-  }
-  return { text: text.join(''), map: finalMap };
+  return { text: decodeUnits(kept.subarray(0, m)), map: map.slice(0, m) };
+}
+
+/** UTF-16 code units to a string, in chunks small enough for String.fromCharCode's argument limit. */
+function decodeUnits(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < units.length; k += 8192) parts.push(String.fromCharCode(...units.subarray(k, k + 8192)));
+  return parts.join('');
 }
 
 /** The original offset range of a normalised match. */

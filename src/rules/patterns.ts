@@ -43,6 +43,45 @@ export function hasNestedQuantifier(source: string): boolean {
   return false;
 }
 
+/**
+ * The longest run an unbounded repetition may match. Rule patterns describe words and phrases inside one clause,
+ * and a bound keeps every pattern linear in the text: `\w+ \(` tried at each letter of a 4 MB paragraph with no
+ * spaces is quadratic without one.
+ */
+export const MAX_REPEAT = 100;
+
+/** Rewrites `*`, `+` and `{n,}` outside character classes as `{0,MAX_REPEAT}`, `{1,MAX_REPEAT}`, `{n,MAX_REPEAT}`. */
+export function boundRepetitions(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    if (ch === '*' || ch === '+') {
+      out += `{${ch === '*' ? 0 : 1},${MAX_REPEAT}}`;
+      continue;
+    }
+    const open = ch === '{' ? /^\{(\d+),\}/.exec(source.slice(i)) : null;
+    if (open) {
+      out += `{${open[1]},${Math.max(MAX_REPEAT, Number(open[1]))}}`;
+      i += open[0].length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 const cache = new Map<string, RegExp>();
 
 /** Compiles a rule pattern once per run: case-insensitive, Unicode, folded like the text it will match. */
@@ -55,7 +94,7 @@ export function compilePattern(source: string): RegExp {
   }
   let re: RegExp;
   try {
-    re = new RegExp(normalizePattern(source), 'giu');
+    re = new RegExp(boundRepetitions(normalizePattern(source)), 'giu');
   } catch (e) {
     throw new PatternError(`invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
