@@ -2,18 +2,22 @@
 // Mutation fuzzing of the DOCX and PDF readers: real contracts from fixtures/contracts and fixtures/eval, damaged
 // the ways files get damaged (bit flips, overwritten runs, truncation, inserted garbage) and the ways a hostile or
 // broken writer damages them (zip entries shuffled, removed or replaced, XML attributes out of range, PDF streams
-// rewritten with absurd numbers). Each case is parsed with the built library (dist/index.js) in a child process
-// with a per-case timeout, and classified:
+// rewritten with absurd numbers). Each case is parsed with the built library (dist/index.js) in a child process,
+// the way the CLI reads a file in a worker thread: under a time budget (--budget, the CLI's --timeout), and stopped
+// from outside when it outlives the budget by the CLI's grace of 5 s. Each case is classified:
 //   ok           parsed
-//   clean error  a ReadError (the user gets a one-line explanation)
+//   clean error  a ReadError (the user gets a one-line explanation), 'timeout' when the budget ran out
+//   stopped      computed past budget + grace without yielding: the child is killed, as the CLI's pool terminates
+//                the worker and reports 'timeout' (exit 2); input saved in .fuzz-crashes/ (a pdf.js loop to look at)
 //   crash        any other exception, or the child died: message and stack recorded, input saved in .fuzz-crashes/
-//   hang         no answer within the timeout: the child is killed, input saved in .fuzz-crashes/
+// A promise pdf.js rejects after a case has its answer is ignored by the CLI (src/cli/main.ts, lint-worker.ts); it
+// is counted here as a stray rejection, grouped by message, not as a crash.
 // Deterministic for a given --seed: case i is generated from (seed, i) alone.
 //
-//   npm run fuzz -- --iterations 2000 [--seed N] [--workers N] [--timeout ms]
+//   npm run fuzz -- --iterations 2000 [--seed N] [--workers N] [--budget s]
 //   node scripts/fuzz.mjs --replay .fuzz-crashes/<file>         re-run one saved input, print the outcome
 //
-// Exits 1 when there was any crash or hang.
+// Exits 1 when there was any crash. A stopped case does not fail the run (the CLI recovers from it) but is listed and saved.
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +37,8 @@ const CRASH_DIR = path.join(root, '.fuzz-crashes');
 async function child() {
   const lib = await import(pathToFileURL(path.join(root, 'dist/index.js')).href);
   const { parseContract, ReadError } = lib;
+  const { withTimeBudget } = await import(pathToFileURL(path.join(root, 'dist/ingest/limits.js')).href);
+  const budget = Number(process.argv[process.argv.indexOf('--budget') + 1]);
   let current = null;
   let last = null;
   const rss = () => process.resourceUsage().maxRSS; // KB
@@ -42,7 +48,7 @@ async function child() {
     setTimeout(() => process.exit(70), 50);
   };
   process.on('uncaughtException', (e) => report('uncaughtException', e));
-  process.on('unhandledRejection', (e) => report('unhandledRejection', e));
+  process.on('unhandledRejection', (e) => process.send?.({ type: 'stray-rejection', id: current ?? last, ...describe(e) }));
 
   // Warm up (pdf.js and mammoth load on first use) so that the first case is not timed with module loading.
   const warm = path.join(root, 'fixtures/contracts');
@@ -59,7 +65,7 @@ async function child() {
     const t0 = performance.now();
     let result;
     try {
-      const doc = await parseContract(bytes, msg.name);
+      const doc = await withTimeBudget(budget, () => parseContract(bytes, msg.name));
       result = { outcome: 'ok', format: doc.format, clauses: countClauses(doc.tree.children), lines: doc.lines.length };
     } catch (e) {
       if (e instanceof ReadError) result = { outcome: 'clean', code: e.code, message: e.message };
@@ -91,7 +97,7 @@ function describe(e) {
 // Parent
 
 function parseArgs(argv) {
-  const opts = { iterations: 1000, seed: 1, workers: Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length)), timeout: 10_000, replay: null };
+  const opts = { iterations: 1000, seed: 1, workers: Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length)), budget: 3, replay: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -102,15 +108,18 @@ function parseArgs(argv) {
     if (a === '--iterations' || a === '-n') opts.iterations = intArg(a, val());
     else if (a === '--seed') opts.seed = intArg(a, val()) >>> 0;
     else if (a === '--workers') opts.workers = Math.max(1, intArg(a, val()));
-    else if (a === '--timeout') opts.timeout = intArg(a, val());
+    else if (a === '--budget') opts.budget = intArg(a, val());
     else if (a === '--replay') opts.replay = val();
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/fuzz.mjs [--iterations N] [--seed N] [--workers N] [--timeout ms] | --replay <file>');
+      console.log('usage: node scripts/fuzz.mjs [--iterations N] [--seed N] [--workers N] [--budget s] | --replay <file>');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
-  return opts;
+  return { ...opts, timeout: (opts.budget + GRACE_S) * 1000 };
 }
+
+/** The CLI's worker pool stops a reader this long after its time budget (src/node/worker-pool.ts). */
+const GRACE_S = 5;
 
 function intArg(name, v) {
   const n = Number(v);
@@ -134,7 +143,7 @@ async function main() {
 
   const sources = await loadSources();
   const started = Date.now();
-  const pool = new Pool(opts.workers, opts.timeout);
+  const pool = new Pool(opts.workers, opts.timeout, opts.budget);
   await pool.start();
 
   const results = new Array(opts.iterations);
@@ -149,7 +158,7 @@ async function main() {
       digests[i] = createHash('sha1').update(input.bytes).digest('hex');
       const r = await pool.run(input.name, input.bytes, String(i));
       results[i] = { ...r, iteration: i, input };
-      if (r.outcome === 'crash' || r.outcome === 'hang') save(opts.seed, results[i]);
+      if (r.outcome === 'crash' || r.outcome === 'stopped') save(opts.seed, results[i]);
       input.bytes = undefined; // the saved ones are on disk; keep the parent small
       done++;
       if (progress && done % 10 === 0) process.stderr.write(`\r${done}/${opts.iterations}`);
@@ -160,7 +169,7 @@ async function main() {
   // An uncaught error a child reported after it had already answered belongs to the case it last ran.
   for (const late of pool.lateCrashes) {
     const r = results[Number(late.id)];
-    if (!r || r.outcome === 'crash' || r.outcome === 'hang') continue;
+    if (!r || r.outcome === 'crash' || r.outcome === 'stopped') continue;
     r.input = await generateCase(sources, opts.seed, r.iteration);
     Object.assign(r, { outcome: 'crash', async: late.kind, errorName: late.errorName, message: `${late.message} (reported after the case ${r.outcome === 'ok' ? 'parsed' : `failed cleanly (${r.code})`})`, stack: late.stack });
     save(opts.seed, r);
@@ -170,7 +179,7 @@ async function main() {
   const elapsed = Date.now() - started;
   const inputsDigest = createHash('sha1').update(digests.join('')).digest('hex').slice(0, 12);
   printReport(opts, results, pool, elapsed, inputsDigest, sources);
-  const bad = results.filter((r) => r.outcome === 'crash' || r.outcome === 'hang').length;
+  const bad = results.filter((r) => r.outcome === 'crash').length;
   process.exit(bad > 0 ? 1 : 0);
 }
 
@@ -179,7 +188,7 @@ async function replay(opts) {
   const bytes = new Uint8Array(readFileSync(file));
   const meta = existsSync(file.replace(/\.(docx|pdf)$/, '.json')) ? JSON.parse(readFileSync(file.replace(/\.(docx|pdf)$/, '.json'), 'utf8')) : null;
   const name = meta?.name ?? path.basename(file).replace(/^.*--/, '');
-  const pool = new Pool(1, opts.timeout);
+  const pool = new Pool(1, opts.timeout, opts.budget);
   await pool.start();
   let r = await pool.run(name, bytes);
   await new Promise((res) => setTimeout(res, 1000));
@@ -190,17 +199,20 @@ async function replay(opts) {
   if (r.message) console.log(r.message);
   if (r.stack) console.log(r.stack);
   if (r.stderr) console.log(`child stderr:\n${r.stderr}`);
-  process.exit(r.outcome === 'crash' || r.outcome === 'hang' ? 1 : 0);
+  for (const stray of pool.strays) console.log(`stray rejection (ignored by the CLI): ${stray.errorName}: ${stray.message}`);
+  process.exit(r.outcome === 'crash' ? 1 : 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Child-process pool with a per-case timeout. A child that hangs is killed (SIGKILL works on a busy event loop);
+// Child-process pool with a per-case timeout. A child that computes past the budget and grace is killed (SIGKILL works on a busy event loop);
 // a child that dies is replaced. Peak RSS is the largest maxRSS any child reported.
 
 class Pool {
-  constructor(size, timeout) {
+  constructor(size, timeout, budget) {
     this.size = size;
     this.timeout = timeout;
+    this.budget = budget;
+    this.strays = [];
     this.idle = [];
     this.waiting = [];
     this.peakRssKb = 0;
@@ -215,7 +227,7 @@ class Pool {
 
   spawn() {
     this.spawned++;
-    const proc = fork(here, ['--child'], {
+    const proc = fork(here, ['--child', '--budget', String(this.budget)], {
       cwd: root,
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -246,6 +258,7 @@ class Pool {
 
   onMessage(worker, msg) {
     if (msg.maxRSS) this.peakRssKb = Math.max(this.peakRssKb, msg.maxRSS);
+    if (msg.type === 'stray-rejection') return void this.strays.push(msg);
     const p = worker.pending;
     if (msg.type === 'async-crash' && (!p || (msg.id !== p.id && !msg.inFlight))) {
       // About an earlier case; the child is about to exit, so a case already sent to it is run again elsewhere.
@@ -326,7 +339,7 @@ class Pool {
         worker.pending = null;
         worker.dead = true;
         worker.proc.kill('SIGKILL');
-        resolve({ outcome: 'hang', message: `no result within ${this.timeout} ms; child killed`, ms: performance.now() - p.t0, stderr: worker.tail.trim().split('\n').slice(-15).join('\n') });
+        resolve({ outcome: 'stopped', message: `no result within ${this.timeout} ms (budget ${this.budget} s + grace); child killed, as the CLI terminates the worker`, ms: performance.now() - p.t0, stderr: worker.tail.trim().split('\n').slice(-15).join('\n') });
       }, this.timeout);
       worker.proc.send({ type: 'case', id: p.id, name, bytes }, (err) => {
         if (err && worker.pending === p) this.finish(worker, { outcome: 'crash', errorName: 'SendError', message: `could not send the case to the child: ${err.message}`, stack: err.stack, ms: 0 });
@@ -916,7 +929,7 @@ function printReport(opts, results, pool, elapsed, inputsDigest, sources) {
   const codes = [...new Set(results.filter((r) => r.outcome === 'clean').map((r) => r.code))].sort();
   for (const code of codes) row(`  ${code}`, (r) => r.outcome === 'clean' && r.code === code);
   row('crashes', (r) => r.outcome === 'crash');
-  row('hangs (timeout)', (r) => r.outcome === 'hang');
+  row('stopped (budget + grace)', (r) => r.outcome === 'stopped');
 
   const times = results.map((r) => r.ms ?? 0).sort((a, b) => a - b);
   const pct = (p) => times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0;
@@ -925,7 +938,7 @@ function printReport(opts, results, pool, elapsed, inputsDigest, sources) {
 
   const widths = [0, 1, 2, 3].map((c) => Math.max(...[['', 'docx', 'pdf', 'total'], ...rows].map((r) => r[c].length)));
   const line = (r) => `  ${r[0].padEnd(widths[0])}  ${r.slice(1).map((x, i) => x.padStart(widths[i + 1])).join('  ')}`;
-  console.log(`\ncontract-lint fuzz: seed ${opts.seed}, ${opts.iterations} iterations, ${opts.workers} worker process(es), ${opts.timeout / 1000} s timeout per case`);
+  console.log(`\ncontract-lint fuzz: seed ${opts.seed}, ${opts.iterations} iterations, ${opts.workers} worker process(es), ${opts.budget} s budget per case (stopped at ${opts.timeout / 1000} s)`);
   console.log(`sources: ${sources.filter((s) => s.kind === 'docx').length} DOCX, ${sources.filter((s) => s.kind === 'pdf').length} PDF (fixtures/contracts, fixtures/eval); inputs digest ${inputsDigest}\n`);
   console.log(line(['', 'docx', 'pdf', 'total']));
   console.log(`  ${'-'.repeat(widths.reduce((a, b) => a + b, 0) + 6)}`);
@@ -935,21 +948,29 @@ function printReport(opts, results, pool, elapsed, inputsDigest, sources) {
   console.log(`  time per case        median ${fmtMs(pct(0.5))}, p99 ${fmtMs(pct(0.99))}, max ${fmtMs(times[times.length - 1] ?? 0)}`);
   console.log(`  elapsed              ${fmtElapsed(elapsed)}`);
 
-  const slow = [...results].filter((r) => r.outcome !== 'hang').sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 3);
+  const slow = [...results].filter((r) => r.outcome !== 'stopped').sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 3);
   if (slow.length) {
     console.log('\n  slowest cases:');
     for (const r of slow) console.log(`    #${r.iteration} ${fmtMs(r.ms)} ${r.outcome}${r.code ? ` ${r.code}` : ''}: ${r.input.source} [${r.input.steps.join('; ')}]`);
   }
 
-  const bad = results.filter((r) => r.outcome === 'crash' || r.outcome === 'hang');
+  const strays = new Map();
+  for (const s of pool.strays) {
+    const key = `${s.errorName}: ${(s.message ?? '').replace(/\d+/g, 'N').slice(0, 120)}`;
+    strays.set(key, (strays.get(key) ?? 0) + 1);
+  }
+  console.log(`  stray rejections     ${pool.strays.length} (promises pdf.js rejected after a case had its answer; the CLI ignores them)`);
+  for (const [key, n] of strays) console.log(`    [${n}x] ${key}`);
+
+  const bad = results.filter((r) => r.outcome === 'crash' || r.outcome === 'stopped');
   if (bad.length) {
     const groups = new Map();
     for (const r of bad) {
-      const key = r.outcome === 'hang' ? `hang: ${r.input.kind}` : signature(r);
+      const key = r.outcome === 'stopped' ? `stopped: ${r.input.kind}` : signature(r);
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(r);
     }
-    console.log(`\n  ${bad.length} crash(es)/hang(s) in ${groups.size} group(s); inputs and details in .fuzz-crashes/:`);
+    console.log(`\n  ${bad.length} crash(es)/stopped case(s) in ${groups.size} group(s); inputs and details in .fuzz-crashes/:`);
     for (const [key, rs] of groups) {
       const first = rs[0];
       console.log(`\n  [${rs.length}x] ${key}`);
@@ -960,7 +981,7 @@ function printReport(opts, results, pool, elapsed, inputsDigest, sources) {
     }
     console.log(`\n  replay one: node scripts/fuzz.mjs --replay ${bad[0].saved}`);
   } else {
-    console.log('\n  no crashes, no hangs');
+    console.log('\n  no crashes, nothing stopped');
   }
 }
 

@@ -145,14 +145,15 @@ export function manyPartsDocx(parts, mibEach) {
 // ---------------------------------------------------------------------------------------------------------------
 // PDF
 
-/** A PDF from object bodies (object n is bodies[n - 1]); `xref: false` writes a cross-reference table of lies. */
+/** A PDF from object bodies, strings or Buffers (object n is bodies[n - 1]); `xref: false` writes a cross-reference table of lies. */
 export function pdf(bodies, { xref = true } = {}) {
   const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let length = parts[0].length;
   const offsets = [];
   bodies.forEach((body, i) => {
     offsets.push(length);
-    const chunk = Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1');
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), bytes, Buffer.from('\nendobj\n')]);
     parts.push(chunk);
     length += chunk.length;
   });
@@ -180,6 +181,23 @@ export function textPdf(pages) {
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${5 + 2 * (n - 1)} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
       stream(content),
     );
+  }
+  return pdf(bodies);
+}
+
+/**
+ * `pages` pages, each with a content stream of FlateDecode data that inflates to `mib` MiB of spaces before its text:
+ * ~1 KB of compressed data per MiB. pdf.js does not check the Adler-32 trailer, so a zlib header on raw deflate
+ * blocks will do.
+ */
+export function streamBombPdf(mib, pages = 1) {
+  const { raw } = repeatedDeflate(Buffer.from('BT /F1 11 Tf 72 760 Td '), Buffer.alloc(1 << 20, 0x20), mib, Buffer.from('(1. Services. The Agency shall operate the store.) Tj ET'));
+  const data = Buffer.concat([Buffer.from([0x78, 0xda]), raw, Buffer.alloc(4)]);
+  const content = Buffer.concat([Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+  const kids = Array.from({ length: pages }, (_, i) => `${4 + 2 * i} 0 R`).join(' ');
+  const bodies = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  for (let n = 1; n <= pages; n++) {
+    bodies.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${5 + 2 * (n - 1)} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`, content);
   }
   return pdf(bodies);
 }
@@ -298,6 +316,10 @@ export function bigFixtures() {
     // 300 parts of 1 MiB each: no single part looks like a bomb, the total is 300 MB.
     'many-parts.docx': () => manyPartsDocx(300, 1),
     'pages-3000.pdf': () => textPdf(3000),
+    // A 1 MB page whose content stream inflates to 1 GiB.
+    'stream-bomb.pdf': () => streamBombPdf(1024),
+    // Ten pages of 60 MiB each: no stream over the limit, 600 MiB together.
+    'stream-bomb-pages.pdf': () => streamBombPdf(60, 10),
     // Under the page limit and slow enough to read that a 1 ms --timeout always fires.
     'pages-1500.pdf': () => textPdf(1500),
   };

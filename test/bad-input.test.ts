@@ -4,13 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { parseContract } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { LIMITS, withTimeBudget } from '../src/ingest/limits.js';
 import { ingestPdf } from '../src/ingest/pdf/index.js';
 import { ReadError } from '../src/ingest/read-error.js';
 import type { IngestedDocument, ReadErrorCode } from '../src/types.js';
 // The generator of the fixtures (plain JavaScript: it also runs as a script).
-import { docx, documentXml, goodDocx, smallFixtures, textPdf, writeBigFixtures } from '../scripts/make-bad-fixtures.mjs';
+import { docx, documentXml, goodDocx, smallFixtures, streamBombPdf, textPdf, writeBigFixtures } from '../scripts/make-bad-fixtures.mjs';
 
 /**
  * Hostile and broken inputs: contract-lint must never hang, exhaust memory, read local files on a document's behalf
@@ -108,6 +109,28 @@ describe('big hostile inputs (generated at test time)', () => {
     const error = await readError(new Uint8Array(readFileSync(big['many-parts.docx'])), 'many.docx');
     expect(error.code).toBe('too-large');
     expect(error.message).toMatch(/declares 300 MB/);
+  });
+
+  it('refuses a PDF whose content stream inflates to 1 GiB, before pdf.js inflates it', async () => {
+    const data = new Uint8Array(readFileSync(big['stream-bomb.pdf']));
+    expect(data.length).toBeLessThan(2 * MB);
+    const before = process.memoryUsage().rss;
+    const error = await readError(data, 'bomb.pdf');
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/a stream inflates to more than 64 MB .*compression bomb/);
+    expectUserMessage(error);
+    expect(peakRss() - before).toBeLessThan(300 * MB);
+  });
+
+  it('refuses PDF streams that together inflate past the limit though none is over it alone', async () => {
+    const error = await readError(new Uint8Array(readFileSync(big['stream-bomb-pages.pdf'])), 'pages.pdf');
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/its streams together inflate to more than 512 MB/);
+  });
+
+  it('reads a PDF whose Flate stream is big but within the limits', async () => {
+    const doc = await parseContract(streamBombPdf(8), 'eight.pdf');
+    expect(doc.tree.children.map((c) => c.heading)).toEqual(['Services']);
   });
 
   it('refuses a document whose XML is more than mammoth can parse in bounded memory', async () => {

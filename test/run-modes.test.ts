@@ -26,6 +26,26 @@ describe('running over many files', () => {
     expect(withoutTool(two)).toEqual(a);
   }, 120_000);
 
+  it.skipIf(!built)('a reader stuck in a loop that never yields is stopped: its worker is terminated and the run goes on', () => {
+    // fixtures/fuzz/stuck-font.pdf (found by npm run fuzz) keeps pdf.js's Type1 font parser busy for ever, so the
+    // in-thread time budget never gets a chance to fire; only terminating the worker stops it.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-stuck-'));
+    copyFileSync(path.join(root, 'fixtures/fuzz/stuck-font.pdf'), path.join(dir, 'stuck.pdf'));
+    copyFileSync(path.join(root, 'fixtures/contracts/en-agency.md'), path.join(dir, 'good.md'));
+    let status = 0;
+    let stdout = '';
+    let stderr = '';
+    try {
+      stdout = execFileSync('node', [bin, '-f', 'json', '--timeout', '1', 'stuck.pdf', 'good.md'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      ({ status, stdout, stderr } = e as { status: number; stdout: string; stderr: string });
+    }
+    expect(status).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^contract-lint: stuck\.pdf: reading took more than 1 s and was stopped .* \[timeout\]$/)]);
+    const report = JSON.parse(stdout);
+    expect(report.files.map((f: any) => [f.path, f.error?.code ?? null])).toEqual([['stuck.pdf', 'timeout'], ['good.md', null]]);
+  }, 60_000);
+
   it('--cache reuses reports of unchanged files and re-lints changed ones', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-cache-'));
     for (const f of ['en-03-complete.txt', 'zh-14-guarantee-waiver.txt']) copyFileSync(path.join(evalDir, f), path.join(dir, f));

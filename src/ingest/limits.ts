@@ -41,6 +41,13 @@ export const LIMITS = {
   xmlDepth: 500,
   /** Pages in a PDF. */
   pdfPages: 2_000,
+  /**
+   * One Flate stream that text extraction decodes (a page's contents, a font), inflated. Real ones are KB to a few
+   * MB; an embedded full CJK font is some 20 MB.
+   */
+  pdfStreamBytes: 64 * MB,
+  /** All such streams of a PDF together, inflated: 2,000 pages of dense text and a dozen fonts stay far below. */
+  pdfInflatedBytes: 512 * MB,
 } as const;
 
 /** Seconds one file may take to read (`--timeout`); 0 means no limit. */

@@ -33,6 +33,17 @@ function stalled(task: LintTask): FileReport {
   };
 }
 
+/** Heap a worker may use: far above any real contract (the largest DOCX we accept peaks near 1 GB in all). */
+const WORKER_HEAP_MB = 2048;
+
+function crashed(task: LintTask, e: Error & { code?: string }): FileReport {
+  const error =
+    e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? { code: 'too-large' as const, message: `needed more than ${WORKER_HEAP_MB} MB of memory to read and was stopped (a file built to exhaust readers, or one far larger than a contract) / 读取所需内存超过 ${WORKER_HEAP_MB} MB，已中止（文件可能被恶意构造或远超合同规模）` }
+      : { code: 'corrupt' as const, message: `could not be read (${e.message}) / 无法读取此文件` };
+  return { path: task.path, findings: [], concerns: {}, error };
+}
+
 /**
  * Lints tasks on `size` worker threads. Results come back in task order whatever order they finish in, and
  * `onDone` is told of each as it finishes (for a progress line). A task that outlives its time budget is a reader
@@ -56,10 +67,16 @@ export async function runInPool(tasks: LintTask[], size: number, onDone?: (done:
         feed();
       };
       const start = () => {
-        worker = new Worker(WORKER);
-        live.add(worker);
-        worker.on('message', (m: { id: number; report: FileReport }) => finish(m.id, m.report));
-        worker.on('error', (e) => (current >= 0 && !results[current] ? finish(current, { path: tasks[current].path, findings: [], concerns: {}, error: { code: 'corrupt', message: `could not be read (${e.message}) / 无法读取此文件` } }) : reject(e)));
+        const w = (worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+        live.add(w);
+        w.on('message', (m: { id: number; report: FileReport }) => finish(m.id, m.report));
+        // The worker is gone (out of memory, or a crash pdf.js let through): a fresh one takes the next task.
+        w.on('error', (e) => {
+          live.delete(w);
+          if (current < 0 || results[current]) return reject(e);
+          start();
+          finish(current, crashed(tasks[current], e));
+        });
       };
       const feed = () => {
         if (next >= tasks.length) return resolve();

@@ -5,6 +5,7 @@
 import { checkTimeBudget, LIMITS } from '../limits.js';
 import { ReadError } from '../read-error.js';
 import type { PageText, PlacedText } from './page-text.js';
+import { checkStreamBudget } from './stream-budget.js';
 import { hasEofMarker, hasPdfHeader, MESSAGES, toReadError } from './pdf-errors.js';
 import {
   loadPdfJs,
@@ -36,6 +37,8 @@ export async function readPdfText(data: Uint8Array, options: PdfReadOptions = {}
   if (data.length === 0) throw new ReadError('empty', MESSAGES.emptyFile);
   // Cheap checks first: a non-PDF should not cost loading pdf.js.
   if (!hasPdfHeader(data)) throw new ReadError('corrupt', MESSAGES.notPdf);
+
+  checkStreamBudget(data);
 
   const { pdfjs, cMapDir } = await loadPdfJs();
   let task: PdfJsLoadingTask;
