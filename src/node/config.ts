@@ -3,7 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Language, PartyRole } from '../types.js';
 import type { Severity } from '../rules/types.js';
-import { parseYaml, type Problem, type SchemaValidator } from '../rules/yaml-source.js';
+import type { Problem, SchemaValidator } from '../rules/yaml-source.js';
 import { resolvePack, SCHEMA_DIR, type PackRef } from './rule-packs.js';
 
 export const CONFIG_NAMES = ['.contract-lint.yaml', '.contract-lint.yml'];
@@ -94,6 +94,8 @@ export class ConfigResolver {
       return null;
     }
     const rel = path.relative(this.cwd, file) || file;
+    // The YAML parser loads only when there is a configuration file to read.
+    const { parseYaml } = await import('../rules/yaml-source.js');
     const result = parseYaml(text, rel, await this.validate());
     if (result.problems.length) {
       this.problems.push(...result.problems);

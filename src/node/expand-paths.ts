@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { formatFromExtension } from '../ingest/detect-format.js';
 import { GitIgnore } from './gitignore.js';
 
@@ -33,11 +32,13 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     const info = await stat(path.resolve(cwd, input)).catch(() => null);
     if (info?.isDirectory()) {
       const root = path.resolve(cwd, input);
+      const { glob } = await import('tinyglobby');
       const found = await glob(SUPPORTED, { cwd: root, ignore: SKIPPED_DIRS, dot: false });
       // A directory is searched the way git sees it: what .gitignore ignores is not linted.
       const gitignore = await GitIgnore.forDirectory(root);
       for (const f of found.sort()) if (!gitignore.ignores(path.join(root, f))) add(path.join(input, f), false);
     } else if (!info && isGlob(input)) {
+      const { glob } = await import('tinyglobby');
       const found = await glob(input, { cwd, ignore: SKIPPED_DIRS, dot: false });
       for (const f of found.filter((f) => formatFromExtension(f)).sort()) add(f, false);
     } else {

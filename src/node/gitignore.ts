@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob } from 'tinyglobby';
 
 /**
  * What `.gitignore` files say about paths under a directory: those in the directory and below, and those of its
@@ -20,6 +19,7 @@ export class GitIgnore {
       if (existsSync(f)) files.add(f);
       if (existsSync(path.join(d, '.git')) || path.dirname(d) === d) break;
     }
+    const { glob } = await import('tinyglobby');
     for (const f of await glob('**/.gitignore', { cwd: dir, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, absolute: true })) {
       files.add(path.resolve(f));
     }

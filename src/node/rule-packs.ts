@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuleSources, type LoadedRules, type RuleSource } from '../rules/load.js';
+import type { RunnableRule } from '../rules/engine.js';
+import type { LoadedRules, RuleSource } from '../rules/load.js';
+import { readBundle } from './rule-bundle.js';
 import type { SchemaValidator } from '../rules/yaml-source.js';
 
 /** The rules/ folder shipped with the package (dist/node → ../../rules). */
@@ -21,7 +23,7 @@ export function resolvePack(ref: string, baseDir: string): { dir: string; pack: 
   return { dir, pack: path.basename(dir), builtin: false };
 }
 
-function yamlFiles(dir: string): string[] {
+export function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);
@@ -56,6 +58,7 @@ export interface PackRef {
 export async function loadPacks(packs: PackRef[], options: { validateAll?: boolean; cwd?: string } = {}): Promise<LoadedRules> {
   const sources: RuleSource[] = [];
   const problems: LoadedRules['problems'] = [];
+  const bundled: RunnableRule[] = [];
   for (const p of packs) {
     let files: string[];
     try {
@@ -64,12 +67,25 @@ export async function loadPacks(packs: PackRef[], options: { validateAll?: boole
       problems.push({ file: p.dir, line: 1, column: 1, message: 'rule pack folder not found / 找不到规则包目录' });
       continue;
     }
+    const fromBundle = p.builtin && !options.validateAll ? readBundle(p.pack, p.dir, files, options.cwd) : undefined;
+    if (fromBundle) {
+      bundled.push(...fromBundle);
+      continue;
+    }
     for (const f of files) {
       const rel = options.cwd ? path.relative(options.cwd, f) || f : f;
       sources.push({ file: rel, text: readFileSync(f, 'utf8'), pack: p.pack, trusted: p.builtin && !options.validateAll });
     }
   }
   const validate = sources.some((s) => !s.trusted) ? await ruleValidator() : undefined;
-  const loaded = loadRuleSources(sources, validate);
-  return { rules: loaded.rules, problems: [...problems, ...loaded.problems] };
+  // The YAML parser loads only when some pack is not read from its bundle.
+  const loaded = sources.length ? (await import('../rules/load.js')).loadRuleSources(sources, validate) : { rules: [], problems: [] };
+  // Ids must be unique across packs, bundled ones included.
+  const bundledIds = new Map(bundled.map((r) => [r.id, r.source.file]));
+  const rules = loaded.rules.filter((r) => {
+    const other = bundledIds.get(r.id);
+    if (other) problems.push({ ...r.source, message: `duplicate rule id '${r.id}' (also in ${other})` });
+    return !other;
+  });
+  return { rules: [...bundled, ...rules], problems: [...problems, ...loaded.problems] };
 }

@@ -1,15 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, lintFiles } from '../../node/lint-files.js';
-import { formatGithub } from '../../report/github.js';
-import { formatHtml } from '../../report/html.js';
-import { formatJson } from '../../report/json.js';
-import { formatJunit } from '../../report/junit.js';
-import { formatMarkdown } from '../../report/markdown.js';
-import { formatSarif } from '../../report/sarif.js';
-import { formatStylish } from '../../report/stylish.js';
-import { formatTreeJson } from '../../report/tree-json.js';
-import { formatTreeText } from '../../report/tree-text.js';
 import { summarize } from '../../report/summary.js';
 import type { Language, PartyRole } from '../../types.js';
 import { EXIT_FINDINGS, EXIT_TROUBLE, raise, unreadableLine, type Output } from '../output.js';
@@ -101,23 +92,25 @@ export async function lintCommand(
     if (options.debug && f.cause instanceof Error && f.cause.stack) out.stderr += f.cause.stack + '\n';
     raise(out, EXIT_TROUBLE);
   }
+  // Each formatter loads only when asked for: start-up pays for one, not seven (chalk only for stylish).
   let report: string;
   if (options.tree) {
     const results = files.map((f) => ({ path: f.path, document: f.document, error: f.error ?? undefined }));
-    report = options.format === 'json' ? formatTreeJson(results) : formatTreeText(results);
+    report = options.format === 'json' ? (await import('../../report/tree-json.js')).formatTreeJson(results) : (await import('../../report/tree-text.js')).formatTreeText(results);
   } else if (options.format === 'json') {
-    report = formatJson(files);
+    report = (await import('../../report/json.js')).formatJson(files);
   } else if (options.format === 'sarif') {
-    report = formatSarif(files, result.rules);
+    report = (await import('../../report/sarif.js')).formatSarif(files, result.rules);
   } else if (options.format === 'junit') {
-    report = formatJunit(files);
+    report = (await import('../../report/junit.js')).formatJunit(files);
   } else if (options.format === 'github') {
-    report = formatGithub(files);
+    report = (await import('../../report/github.js')).formatGithub(files);
   } else if (options.format === 'html') {
-    report = formatHtml(files, { language: options.lang });
+    report = (await import('../../report/html.js')).formatHtml(files, { language: options.lang });
   } else if (options.format === 'markdown') {
-    report = formatMarkdown(files, { language: options.lang });
+    report = (await import('../../report/markdown.js')).formatMarkdown(files, { language: options.lang });
   } else {
+    const { formatStylish } = await import('../../report/stylish.js');
     report = formatStylish(files, { color: options.color && !options.output, quiet: options.quiet, language: options.lang });
   }
   if (options.output) await writeFile(path.resolve(cwd, options.output), report);

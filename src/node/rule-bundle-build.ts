@@ -1,0 +1,36 @@
+/**
+ * Build step: writes dist/packs/<pack>.json for every built-in pack (see rule-bundle.ts). Kept apart from the
+ * reader so that a run that uses bundles never loads the YAML parser.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadRuleSources } from '../rules/load.js';
+import { BUILTIN_RULES_DIR, builtinPackNames, yamlFiles } from './rule-packs.js';
+import { BUNDLE_DIR, BUNDLE_VERSION, bundlePath, digestOf, type Bundle, type BundledRule } from './rule-bundle.js';
+
+/**
+ * Parses a built-in pack's YAML files (as the run would, problems included) and writes its bundle. Returns the
+ * problems; no bundle is written when there are any.
+ */
+export function writeBundle(pack: string, dir: string, files: string[]): string[] {
+  const bytes = new Map(files.map((f) => [f, readFileSync(f)]));
+  const sources = files.map((f) => ({ file: f, text: bytes.get(f)!.toString('utf8'), pack, trusted: true }));
+  const loaded = loadRuleSources(sources);
+  if (loaded.problems.length) return loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+  const rules: BundledRule[] = loaded.rules.map((r) => {
+    const digest = digestOf(bytes.get(r.source.file)!);
+    return { file: path.relative(dir, r.source.file), digest, line: r.source.line, column: r.source.column, spec: r.spec };
+  });
+  const bundle: Bundle = { version: BUNDLE_VERSION, pack, files: files.map((f) => path.relative(dir, f)), rules };
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  writeFileSync(bundlePath(pack), JSON.stringify(bundle));
+  return [];
+}
+
+/** Writes the bundle of every built-in pack (run by `npm run build`). Returns the problems found. */
+export function bundleBuiltinPacks(): string[] {
+  return builtinPackNames().flatMap((pack) => {
+    const dir = path.join(BUILTIN_RULES_DIR, pack);
+    return writeBundle(pack, dir, yamlFiles(dir));
+  });
+}
