@@ -25,9 +25,16 @@ export function withRoles(source: string, roles: { client: string; provider: str
 function anyPattern(sources: string[]): Condition {
   const fixed = sources.filter((s) => !/\{(?:client|provider)\}/.test(s)).map(compilePattern);
   const dynamic = sources.filter((s) => /\{(?:client|provider)\}/.test(s));
+  // A document's units share one roles object: the patterns are filled in once per document, not once per unit.
+  const filled = new WeakMap<object, RegExp[]>();
+  const patternsFor = (roles: { client: string; provider: string }) => {
+    let res = filled.get(roles);
+    if (!res) filled.set(roles, (res = [...fixed, ...dynamic.map((s) => compilePattern(withRoles(s, roles)))]));
+    return res;
+  };
   return (unit, from = 0, to = unit.norm.text.length) => {
     let best: Match | null = null;
-    const res = dynamic.length ? [...fixed, ...dynamic.map((s) => compilePattern(withRoles(s, unit.roles)))] : fixed;
+    const res = dynamic.length ? patternsFor(unit.roles) : fixed;
     for (const re of res) {
       const m = search(re, unit.norm.text, from, to);
       if (m && (!best || m[0] < best[0])) best = m;

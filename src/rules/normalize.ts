@@ -33,7 +33,24 @@ export function normalize(original: string): NormalizedText {
   const from = new Uint32Array(original.length);
   let n = 0;
   let i = 0;
-  for (const ch of original) {
+  while (i < original.length) {
+    const c = original.charCodeAt(i);
+    // Fast path: ASCII and CJK ideographs, most of every contract, need no string per character.
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) {
+      const space = c === 0x20 || (c >= 0x09 && c <= 0x0d);
+      if (space) {
+        if (n > 0 && units[n - 1] !== 0x20) {
+          units[n] = 0x20;
+          from[n++] = i;
+        }
+      } else {
+        units[n] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+        from[n++] = i;
+      }
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(original.codePointAt(i)!);
     let f = fold(ch);
     if (/\s/.test(f)) f = ' ';
     if (f === ' ' && (n === 0 || units[n - 1] === 0x20)) {
