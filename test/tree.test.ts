@@ -213,3 +213,138 @@ Each party keeps secrets.
     expect(roles(doc)).toEqual({ Client: 'client', Agency: 'provider' });
   });
 });
+
+describe('clause tree: documents attached after the signatures', () => {
+  it('reads a titled service order after the signature block as contract text, not signatures', () => {
+    const doc = text(`代运营框架协议
+
+甲方：杭州某某服饰有限公司
+乙方：上海某某数字科技有限公司
+
+第一条 服务内容
+乙方按服务订单提供服务。
+第二条 其他
+本协议一式二份。
+（以下无正文）
+甲方（盖章）：杭州某某服饰有限公司
+乙方（盖章）：上海某某数字科技有限公司
+服务订单
+订单编号：SO-01
+一、服务模块与数量
+短视频每月30条。
+二、核心团队
+项目负责人王某某。
+甲方（盖章）：
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['第一条', '服务内容'],
+      ['第二条', '其他'],
+      [null, '服务订单', [['一、', '服务模块与数量'], ['二、', '核心团队']]],
+    ]);
+    expect(doc.signature.map((b) => b.text)).toContain('甲方（盖章）：杭州某某服饰有限公司');
+  });
+
+  it('reads Markdown terms and conditions after the signatures of an order form', () => {
+    const doc = md(`# Order Form
+
+## Services
+
+25 listings per month.
+
+## Signatures
+
+By: ____________
+
+---
+
+# Acme Marketplace Services Terms and Conditions (v4.2)
+
+## 1. Definitions
+
+1.1 "Accounts" means the Customer's seller accounts.
+
+## 2. Termination
+
+2.1 Either party may terminate on 30 days' notice.
+`);
+    const titles = doc.tree.children.map((c) => c.heading);
+    expect(titles).toContain('Acme Marketplace Services Terms and Conditions (v4.2)');
+    const terms = doc.tree.children.find((c) => c.heading?.startsWith('Acme'))!;
+    expect(outline(terms.children)).toEqual([['1.', 'Definitions', [['1.1', null]]], ['2.', 'Termination', [['2.1', null]]]]);
+  });
+
+  it('does not take a signature line that merely mentions an order for a new document', () => {
+    const doc = text(`1. Services
+The Agency operates the store.
+IN WITNESS WHEREOF the parties sign this Order Form.
+By: ____________
+Name: Jane Roe
+`);
+    expect(doc.tree.children.map((c) => c.number)).toEqual(['1.']);
+  });
+});
+
+describe('clause tree: sections numbered within lettered parts', () => {
+  it('nests A1. / A2.1 / B1. under PART A and PART B', () => {
+    const doc = text(`STATEMENT OF WORK
+This Statement of Work is made between the Customer and the Supplier.
+PART A – ENGAGEMENT DETAILS
+A1. Parties and key details
+A2. Services and deliverables
+A2.1 The Supplier will provide 25 listings per month.
+A2.2 Work outside A2.1 needs a change request.
+PART B – STANDARD TERMS
+B1. Liability
+B1.1 Each party is liable for its breach.
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['PART A', 'ENGAGEMENT DETAILS', [['A1', 'Parties and key details'], ['A2', 'Services and deliverables', [['A2.1', null], ['A2.2', null]]]]],
+      ['PART B', 'STANDARD TERMS', [['B1', 'Liability', [['B1.1', null]]]]],
+    ]);
+  });
+
+  it('leaves a paper size or a grid reference at the start of a line alone', () => {
+    const doc = text(`1. Materials
+A4 sheets are used for the printed reports.
+2. Fees
+`);
+    expect(outline(doc.tree.children)).toEqual([['1.', 'Materials'], ['2.', 'Fees']]);
+  });
+});
+
+describe('parties from a details table', () => {
+  it('reads | 甲方 | name | rows of a Markdown table', () => {
+    const doc = md(`# 客服外包服务协议
+
+| 项目 | 内容 |
+|---|---|
+| 甲方 | 佛山某某电器有限公司 |
+| 乙方 | 合肥某某电子商务服务有限公司 |
+
+甲方委托乙方提供客服外包服务，乙方按月收取服务费。
+
+**第一条　服务内容**
+
+乙方提供售前咨询服务。
+`);
+    expect(doc.parties.map((p) => [p.label, p.name])).toEqual([
+      ['甲方', '佛山某某电器有限公司'],
+      ['乙方', '合肥某某电子商务服务有限公司'],
+    ]);
+  });
+
+  it("reads an insertion order's Advertiser and Agency rows with their roles", () => {
+    const doc = md(`# INSERTION ORDER
+
+| | |
+|---|---|
+| **Advertiser** | Brightwater Pet Nutrition, Inc. |
+| **Agency** | Kestrel Retail Media LLC |
+
+## 1. Services
+
+The Agency manages the Advertiser's campaigns.
+`);
+    expect(roles(doc)).toEqual({ Advertiser: 'client', Agency: 'provider' });
+  });
+});

@@ -107,6 +107,14 @@ const matchers: Matcher[] = [
     const value = /^\d/.test(m[2]) ? Number(m[2]) : parseRoman(m[2]) > 0 ? parseRoman(m[2]) : m[2].charCodeAt(0) - 64;
     return { number: m[0].replace(/\.$/, ''), scheme: 'part', value, strong: true, length: m[0].length };
   },
+  // A1. / A2.1 / B4.3: sections numbered within lettered parts (a statement of work's Part A, Part B)
+  (s) => {
+    const m = /^([A-H])([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?(?=\s+(?:[A-Z(“"'‘]|the\b|a\b|an\b))/.exec(s);
+    if (!m) return null;
+    const parts = m[2].split('.');
+    if (Number(parts[0]) === 0) return null;
+    return { number: m[0].replace(/\.$/, ''), scheme: `prefixed-${parts.length}`, value: Number(parts[parts.length - 1]), strong: true, length: m[0].length };
+  },
   // Section 3 / SECTION 3.2 / Clause 4 / Paragraph 5
   (s) => {
     const m = /^(Section|SECTION|Sec\.|Clause|CLAUSE|Paragraph|PARAGRAPH)\s*([0-9]{1,3}(?:\.[0-9]{1,3}){0,3})\b\.?/.exec(s);

@@ -112,7 +112,7 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
     if (name && COMPANY_SUFFIX.test(name)) parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });
   }
   for (const block of lines) {
-    const m = /^(Party [A-D]|Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
+    const m = /^(Party [A-D]|Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company|Advertiser)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
     if (!m) continue;
     const label = m[1].replace(/\b\w/g, (c) => c.toUpperCase());
     if (parties.some((p) => p.label === label)) continue;
@@ -226,8 +226,29 @@ export function findDefinedTerms(blocks: Block[]): DefinedTerm[] {
  * Parties from the preamble (and, for cover-page contracts, the first blocks), then roles: role words first,
  * then conduct over the whole text; in a two-party contract, one known role gives the other.
  */
-export function analyseParties(preamble: Block[], allBlocks: Block[]): PartyAnalysis {
-  const head = preamble.length ? preamble : allBlocks.slice(0, 30);
+/**
+ * A details table (| 甲方 | 佛山某某电器有限公司 |, | Advertiser | Brightwater Pet Nutrition, Inc. |) comes as one
+ * block per cell: a label cell and the cell after it are read as one line, "甲方：佛山…" / "Advertiser: Brightwater…".
+ */
+function joinDetailCells(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const next = blocks[i + 1];
+    const label = b.text.trim();
+    if (b.kind === 'table-cell' && next?.kind === 'table-cell' && DETAIL_LABEL.test(label)) {
+      out.push({ ...b, text: `${label}${/[\u4e00-\u9fff]$/.test(label) ? '：' : ': '}${next.text.trim()}` });
+      i++;
+    } else out.push(b);
+  }
+  return out;
+}
+
+const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)$`, 'i');
+
+export function analyseParties(preamble: Block[], allBlocks0: Block[]): PartyAnalysis {
+  const allBlocks = joinDetailCells(allBlocks0);
+  const head = preamble.length ? joinDetailCells(preamble) : allBlocks.slice(0, 30);
   let parties = chinesePartyLines(head);
   if (parties.length < 2) {
     const fromWholeStart = chinesePartyLines(allBlocks.slice(0, 60));

@@ -1,6 +1,6 @@
 import type { Block, Clause, ClauseTree } from '../types.js';
 import { matchClauseNumber, type ClauseNumber } from './clause-number.js';
-import { isSignatureStart, looksLikeTitle, RECITALS_END, RECITALS_START } from './document-parts.js';
+import { isSignatureStart, looksLikeAttachmentTitle, looksLikeTitle, RECITALS_END, RECITALS_START } from './document-parts.js';
 import { looksLikeStandaloneHeading, splitHeading } from './heading.js';
 
 export interface DocumentParts {
@@ -165,9 +165,10 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
 
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i];
-    const start = starts[i];
+    let start = starts[i];
 
     if (!inSignature && roots.length > 0 && !start && isSignatureStart(block.text)) inSignature = true;
+    if (inSignature && !start?.annex && isAttachedDocument(blocks, starts, i)) start = starts[i] = attachmentStart(block.text);
     if (inSignature) {
       if (start?.annex) {
         inSignature = false;
@@ -198,6 +199,17 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
     stack = placeStack(stack, clause, start, reading);
   }
   return { preamble, tree: { children: roots }, signature };
+}
+
+/** A titled document after the signatures (服务订单, Order Form) whose numbered terms follow within a few lines. */
+function isAttachedDocument(blocks: Block[], starts: Array<Start | null>, i: number): boolean {
+  if (!looksLikeAttachmentTitle(blocks[i].text)) return false;
+  for (let j = i + 1; j < Math.min(blocks.length, i + 6); j++) if (starts[j] && !isSignatureStart(blocks[j].text)) return true;
+  return false;
+}
+
+function attachmentStart(title: string): Start {
+  return { number: null, scheme: 'annex', value: 0, alternatives: [], annex: true, authoritative: false, strong: true, rest: title.trim() };
 }
 
 /**

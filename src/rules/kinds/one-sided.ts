@@ -11,6 +11,9 @@ const DEFAULT_MUTUAL = compileCondition([
   'both parties', 'each of the parties', 'the parties', 'mutual(?:ly)?', 'party (?:hereto )?shall not be liable to the other',
 ]);
 
+/** A sentence that caps or limits liability rather than imposing it. */
+const LIMITATION = /为限|总额不超过|最高不超过|上限|不超过[^。；]{0,20}(?:总额|服务费)|\bcap(?:ped)?\b|shall not exceed|limited to|in (?:the )?aggregate|maximum (?:aggregate )?liability/;
+
 /** Words before a mention that make it the object or the cause, not the one exempted: 对甲方的损失 / 因甲方原因 / liable to Client. */
 const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|赔偿|补偿|支付|退还|返还|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify)\s*$/;
 /** In English the party a clause binds is the one before its verb: "Client shall pay Agency…". */
@@ -49,6 +52,7 @@ export function oneSidedKind(spec: {
   const mutual = spec.mutual !== undefined ? compileCondition(spec.mutual) : DEFAULT_MUTUAL;
   return ({ view, units, party }) => {
     const candidates: Array<{ unit: Unit; match: Match; favours: PartyRole | null; label?: string }> = [];
+    let mutualSeen = false;
     for (const unit of units) {
       const text = unit.norm.text;
       let from = 0;
@@ -81,14 +85,20 @@ export function oneSidedKind(spec: {
         // Mutual wording cancels the match, unless the match's own clause names one party as its subject:
         // "Neither party is liable for indirect damages, and Agency shall not be liable for any decline in sales".
         const ownSubject = spec.favoured !== 'object' && all.some((x) => x.start >= clauseStart && x.start < m[1] && !x.object);
-        if (ownSubject ? mutual(unit, clauseStart, m[1]) : mutual(unit, ss, se)) continue;
+        if (ownSubject ? mutual(unit, clauseStart, m[1]) : mutual(unit, ss, se)) {
+          // A mutual cap (任何一方…赔偿责任总额…为限) limits liability; it lays no burden on anyone.
+          if (!LIMITATION.test(text.slice(ss, se))) mutualSeen = true;
+          continue;
+        }
         // favoured: other — the clause burdens its subject (甲方逾期付款的，应支付违约金): it favours the other side.
         const favours = spec.favoured === 'other' ? flip(who?.role ?? null) : who?.role ?? null;
         candidates.push({ unit, match: m, favours, label: who?.label });
       }
     }
     const roles = new Set(candidates.map((c) => c.favours));
-    const reciprocal = roles.has('client') && roles.has('provider');
+    // A burden laid on both parties in mutual words (任何一方违约的，应赔偿…) binds each of them: the burdens laid on
+    // one party elsewhere are then not one-sided. (An exemption in mutual words does not excuse a one-sided one.)
+    const reciprocal = (roles.has('client') && roles.has('provider')) || (spec.favoured === 'other' && mutualSeen);
     const hits = reciprocal
       ? []
       : candidates
