@@ -22,6 +22,12 @@ export { formatJunit } from './report/junit.js';
 export { formatGithub } from './report/github.js';
 export { formatMarkdown } from './report/markdown.js';
 export { formatHtml } from './report/html.js';
+export { diffVersions, type DiffResult, type ClauseChange, type ConcernChange, type LintedVersion } from './diff/index.js';
+export { diffFiles, type DiffFilesResult } from './node/diff-files.js';
+export { formatDiffJson } from './report/diff-json.js';
+export { formatDiffStylish } from './report/diff-stylish.js';
+export { formatDiffMarkdown } from './report/diff-markdown.js';
+export { formatDiffHtml } from './report/diff-html.js';
 export { VERSION } from './version.js';
 
 import type { ContractDocument } from './types.js';

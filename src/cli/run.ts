@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS } from '../node/read-contract.js';
 import { VERSION } from '../version.js';
+import { diffCommand, type DiffCommandOptions } from './commands/diff.js';
 import { lintCommand, type LintCommandOptions } from './commands/lint.js';
 import { explainCommand, initCommand, rulesCommand, testCommand } from './commands/rule-commands.js';
 import { EXIT_OK, EXIT_TROUBLE, newOutput } from './output.js';
@@ -72,6 +73,8 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .option('--cache-location <file>', 'cache file (default .contract-lint-cache)')
     .option('--debug', 'print stack traces and internal details')
     .showHelpAfterError('(run contract-lint --help for usage)')
+    // Options after a command name (diff -f json) are that command's own.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => (out.stdout += s),
@@ -96,6 +99,26 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .description("run the rules' own examples")
     .action(async (dirs: string[]) => testCommand(dirs, cwd, out));
   program.command('init').description('write a starter .contract-lint.yaml').action(async () => initCommand(cwd, out));
+  program
+    .command('diff')
+    .argument('<old>', 'the earlier version (any supported format)')
+    .argument('<new>', 'the revision to compare with it')
+    .description('what a revision changed: findings introduced and resolved, clauses changed / 对比两个版本')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'markdown', 'html']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('-c, --config <file>', 'configuration file (instead of looking for .contract-lint.yaml)')
+    .option('--rules <dir>', 'extra rule pack folder (repeatable)', collect, [] as string[])
+    .addOption(new Option('--party <party>', 'whose side the reader is on').choices(['client', 'provider']))
+    .addOption(new Option('--lang <lang>', 'language of messages (default: the new version\'s)').choices(['zh', 'en']))
+    .option('--template', 'the files are templates: blanks to fill in are expected')
+    .option('--no-color', 'no colour in the output')
+    .option('--password <password>', 'user password for encrypted PDFs')
+    .option('--max-file-size <size>', 'largest input file to read (e.g. 50MB)', parseSize, DEFAULT_MAX_FILE_SIZE)
+    .option('--timeout <seconds>', 'longest time reading one file may take (0 = no limit)', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
+    .option('--debug', 'print stack traces and internal details')
+    .action(async (oldPath: string, newPath: string, options: DiffCommandOptions) => {
+      await diffCommand(oldPath, newPath, { ...options, color: options.color && io.color === true }, cwd, out);
+    });
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => (out.stdout += s), writeErr: (s) => (out.stderr += s) });
 
   try {

@@ -7,7 +7,9 @@ export type DiffOp = { op: 'equal' | 'delete' | 'insert'; text: string };
 
 /** Latin words and numbers stay whole; every CJK character, space run and punctuation mark is its own token. */
 export function tokenize(text: string): string[] {
-  return text.match(/[\p{L}\p{N}_]+(?:['’.,][\p{L}\p{N}]+)*|\s+|./gu)?.flatMap((t) => (/[\u3400-\u9fff]/.test(t) ? [...t] : [t])) ?? [];
+  // Within a run of Chinese, each character is a token but a number (30, 1.5) stays whole: 30日 → 90日 reads as
+  // [-30-]{+90+}, not as a change of one digit.
+  return text.match(/[\p{L}\p{N}_]+(?:['’.,][\p{L}\p{N}]+)*|\s+|./gu)?.flatMap((t) => (/[\u3400-\u9fff]/.test(t) ? t.match(/[\u3400-\u9fff]|[^\u3400-\u9fff]+/g)! : [t])) ?? [];
 }
 
 /** Past this many tokens on both sides together, only the common prefix and suffix are kept (a clause never is). */
@@ -136,7 +138,15 @@ export function changeHunks(oldText: string, newText: string, maxHunks = 3): { h
 
 /** A hunk on one line: `…within [-30-]{+180+} days…`. */
 export function renderHunk(h: Hunk): string {
-  const removed = h.removed.trim() ? `[-${h.removed.trim()}-]` : '';
-  const added = h.added.trim() ? `{+${h.added.trim()}+}` : '';
+  const removed = h.removed.trim() ? `[-${clip(h.removed.trim())}-]` : '';
+  const added = h.added.trim() ? `{+${clip(h.added.trim())}+}` : '';
   return `${h.before}${removed}${added}${h.after}`.replace(/\s+/g, ' ').trim();
+}
+
+const CLIP_CHARS = 80;
+
+/** A long deletion or insertion keeps its start and end: enough to recognise it in the clause. */
+function clip(s: string): string {
+  if (s.length <= CLIP_CHARS) return s;
+  return `${s.slice(0, CLIP_CHARS / 2 + 10).trimEnd()} … ${s.slice(-(CLIP_CHARS / 2 - 10)).trimStart()}`;
 }

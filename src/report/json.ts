@@ -1,7 +1,23 @@
 import type { FileReport } from '../node/lint-files.js';
+import type { Finding } from '../rules/types.js';
 import { VERSION } from '../version.js';
 import { partyToJson } from './tree-json.js';
 import { summarize } from './summary.js';
+
+/** A finding as SPEC.md's JSON report shows it. */
+export function findingToJson(x: Finding) {
+  return {
+    ruleId: x.ruleId,
+    category: x.category,
+    severity: x.severity,
+    message: x.message,
+    location: x.location,
+    ...(x.excerpt !== undefined ? { excerpt: x.excerpt } : {}),
+    ...(x.suggestion !== undefined ? { suggestion: x.suggestion } : {}),
+    ...(x.favours ? { favours: x.favours } : {}),
+    ...(x.suppressions ? { suppressions: x.suppressions } : {}),
+  };
+}
 
 /** SPEC.md's JSON report, schemaVersion 1. */
 export function formatJson(files: FileReport[]): string {
@@ -14,17 +30,7 @@ export function formatJson(files: FileReport[]): string {
       language: f.document?.language ?? null,
       parties: f.document?.parties.map(partyToJson) ?? [],
       concerns: f.concerns,
-      findings: f.findings.map((x) => ({
-        ruleId: x.ruleId,
-        category: x.category,
-        severity: x.severity,
-        message: x.message,
-        location: x.location,
-        ...(x.excerpt !== undefined ? { excerpt: x.excerpt } : {}),
-        ...(x.suggestion !== undefined ? { suggestion: x.suggestion } : {}),
-        ...(x.favours ? { favours: x.favours } : {}),
-        ...(x.suppressions ? { suppressions: x.suppressions } : {}),
-      })),
+      findings: f.findings.map(findingToJson),
       error: f.error,
     })),
     summary: summarize(files),
