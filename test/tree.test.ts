@@ -348,3 +348,17 @@ The Agency manages the Advertiser's campaigns.
     expect(roles(doc)).toEqual({ Advertiser: 'client', Agency: 'provider' });
   });
 });
+
+describe('headings with a comma', () => {
+  it('takes an all-capitals heading that lists its subjects, not a title-case sentence with a comma', () => {
+    const doc = text(`1. ACCOUNTS, DATA AND CONTENT
+1.1 The Client owns the accounts.
+2. Fees, Payment
+2.1 Monthly.
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['1.', 'ACCOUNTS, DATA AND CONTENT', [['1.1', null]]],
+      ['2.', null, [['2.1', null]]],
+    ]);
+  });
+});

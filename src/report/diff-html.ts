@@ -3,7 +3,7 @@ import type { Hunk } from '../diff/text-diff.js';
 import type { Finding } from '../rules/types.js';
 import type { Language } from '../types.js';
 import { changeWhere, changeWord, clauseLabel, wordsFor } from './diff-words.js';
-import { escapeHtml as e } from './html.js';
+import { escapeHtml as e, htmlPage } from './html.js';
 
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font:15px/1.6 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f6f8fa}
@@ -67,17 +67,11 @@ export function formatDiffHtml(diff: DiffResult, options: { language?: Language 
   const worse = diff.concerns.filter((x) => x.direction === 'worse');
   const better = diff.concerns.filter((x) => x.direction === 'better');
   const concern = (x: (typeof diff.concerns)[number]) => `<span class="concern ${x.direction}">${e(x.concern)}: ${e(w.status[x.old])} → <b>${e(w.status[x.new])}</b></span>`;
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${e(w.title)}: ${e(diff.new.path)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header><h1>${e(w.title)}</h1><p>${e(diff.old.path)} → ${e(diff.new.path)}</p></header>
+  return htmlPage({
+    lang,
+    title: `${w.title}: ${diff.new.path}`,
+    css: CSS,
+    body: `<header><h1>${e(w.title)}</h1><p>${e(diff.old.path)} → ${e(diff.new.path)}</p></header>
 <main>
 ${worse.length ? `<section id="worse"><h2>${e(w.worse)}</h2>${worse.map(concern).join('')}</section>` : ''}
 <section id="introduced"><h2>${e(w.introduced)}</h2>${diff.findings.introduced.length ? diff.findings.introduced.map((f) => findingHtml(f, w)).join('\n') : `<p class="muted">${e(w.noFindings)}</p>`}</section>
@@ -85,8 +79,6 @@ ${worse.length ? `<section id="worse"><h2>${e(w.worse)}</h2>${worse.map(concern)
     diff.summary.renumbered ? `<p class="muted">${e(w.renumbered(diff.summary.renumbered))}</p>` : ''
   }</section>
 ${better.length || diff.findings.resolved.length ? `<section id="better"><h2>${e(w.better)}</h2>${better.map(concern).join('')}${diff.findings.resolved.map((f) => findingHtml(f, w)).join('\n')}</section>` : ''}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

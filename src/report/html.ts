@@ -108,18 +108,27 @@ export function formatHtml(files: FileReport[], options: { language?: Language }
 <main class="text" aria-label="${w.text}">${lines}</main>
 <aside><section><h3>${w.concerns}</h3>${concerns}</section><section><h3>${w.findings} (${active.length})</h3>${findings}</section></aside></div>`;
   });
+  const lang = options.language ?? files.find((f) => f.document)?.document?.language ?? 'en';
+  const header = `<header><h1>contract-lint</h1><p>${s.files} file(s) · ${s.errors} error(s) · ${s.warnings} warning(s)${s.unreadable ? ` · ${s.unreadable} unreadable` : ''}</p></header>`;
+  return htmlPage({ lang, title: 'contract-lint report', css: CSS, body: `${header}\n${sections.join('\n')}` });
+}
+
+/**
+ * One self-contained page. The policy allows no script, no request and no frame: whatever a contract smuggles into
+ * the text cannot run even if escaping were ever missed.
+ */
+export function htmlPage(page: { lang: string; title: string; css: string; body: string }): string {
   return `<!DOCTYPE html>
-<html lang="${options.language ?? files.find((f) => f.document)?.document?.language ?? 'en'}">
+<html lang="${escapeHtml(page.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>contract-lint report</title>
-<style>${CSS}</style>
+<title>${escapeHtml(page.title)}</title>
+<style>${page.css}</style>
 </head>
 <body>
-<header><h1>contract-lint</h1><p>${s.files} file(s) · ${s.errors} error(s) · ${s.warnings} warning(s)${s.unreadable ? ` · ${s.unreadable} unreadable` : ''}</p></header>
-${sections.join('\n')}
+${page.body}
 </body>
 </html>
 `;

@@ -72,7 +72,8 @@ export function splitHeading(rest: string, styledHeading = false): string | null
   const words = whole.split(/\s+/);
   const allCaps = whole === whole.toUpperCase();
   // "2. Campaigns." standing alone is a list item that happens to be short; a heading carries no full stop.
-  if (words.length <= 8 && !SENTENCE_END.test(whole) && !/,/.test(whole) && (allCaps || (isTitleCaseWords(whole) && !/\.$/.test(t)))) {
+  // A comma may list the subjects of an all-capitals heading ("ACCOUNTS, DATA AND CONTENT"), not of a title-case one.
+  if (words.length <= 8 && !SENTENCE_END.test(whole) && (allCaps ? /[A-Z]/.test(whole) : !/,/.test(whole) && isTitleCaseWords(whole) && !/\.$/.test(t))) {
     return whole;
   }
   // Sentence-case headings ("Term and termination", "Client obligations"): short, capitalised, no verb.

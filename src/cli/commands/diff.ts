@@ -1,49 +1,23 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../../node/lint-files.js';
 import { diffFiles } from '../../node/diff-files.js';
-import type { Language, PartyRole } from '../../types.js';
 import { EXIT_FINDINGS, EXIT_TROUBLE, raise, unreadableLine, type Output } from '../output.js';
+import { lintFilesOptions, reportConfigError, type ReadingOptions } from './lint-options.js';
 
-export interface DiffCommandOptions {
+export interface DiffCommandOptions extends ReadingOptions {
   format: 'stylish' | 'json' | 'markdown' | 'html';
   output?: string;
-  config?: string;
-  rules: string[];
-  party?: PartyRole;
-  lang?: Language;
-  template?: boolean;
   color: boolean;
   debug?: boolean;
-  password?: string;
-  maxFileSize: number;
-  timeout?: number;
 }
 
 /** `contract-lint diff <old> <new>`: exit 1 when the new version brings an error finding, 2 when a version is unreadable. */
 export async function diffCommand(oldPath: string, newPath: string, options: DiffCommandOptions, cwd: string, out: Output): Promise<void> {
   let result;
   try {
-    result = await diffFiles(oldPath, newPath, {
-      cwd,
-      config: options.config,
-      rules: options.rules,
-      party: options.party,
-      language: options.lang,
-      template: options.template,
-      password: options.password,
-      maxFileSize: options.maxFileSize,
-      timeout: options.timeout,
-      // Two files: reading them in this thread is quicker than starting workers (PDFs still go to one).
-      workers: undefined,
-    });
+    result = await diffFiles(oldPath, newPath, lintFilesOptions(options, cwd));
   } catch (e) {
-    if (e instanceof ConfigError) {
-      out.stderr += 'contract-lint: invalid configuration or rules / 配置或规则文件有误:\n';
-      for (const p of e.problems) out.stderr += `  ${p.file}:${p.line}:${p.column}: ${p.message}\n`;
-      raise(out, EXIT_TROUBLE);
-      return;
-    }
+    if (reportConfigError(e, out)) return;
     throw e;
   }
   for (const f of result.files) {

@@ -1,26 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, lintFiles } from '../../node/lint-files.js';
+import { lintFiles } from '../../node/lint-files.js';
+import { lintFilesOptions, reportConfigError, type ReadingOptions } from './lint-options.js';
 import { summarize } from '../../report/summary.js';
-import type { Language, PartyRole } from '../../types.js';
 import { EXIT_FINDINGS, EXIT_TROUBLE, raise, unreadableLine, type Output } from '../output.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends ReadingOptions {
   format: string;
   output?: string;
-  config?: string;
-  rules: string[];
-  party?: PartyRole;
-  lang?: Language;
   maxWarnings?: number;
   quiet?: boolean;
   tree?: boolean;
-  template?: boolean;
   color: boolean;
   debug?: boolean;
-  password?: string;
-  maxFileSize: number;
-  timeout?: number;
   workers?: number;
   cache?: boolean;
   cacheLocation?: string;
@@ -51,15 +43,7 @@ export async function lintCommand(
   let result;
   try {
     result = await lintFiles(paths, {
-      cwd,
-      config: options.config,
-      rules: options.rules,
-      party: options.party,
-      language: options.lang,
-      template: options.template,
-      password: options.password,
-      maxFileSize: options.maxFileSize,
-      timeout: options.timeout,
+      ...lintFilesOptions(options, cwd),
       workers: options.workers,
       cache: options.cache && !options.tree,
       cacheLocation: options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : undefined,
@@ -71,12 +55,7 @@ export async function lintCommand(
         : undefined,
     });
   } catch (e) {
-    if (e instanceof ConfigError) {
-      out.stderr += 'contract-lint: invalid configuration or rules / 配置或规则文件有误:\n';
-      for (const p of e.problems) out.stderr += `  ${p.file}:${p.line}:${p.column}: ${p.message}\n`;
-      raise(out, EXIT_TROUBLE);
-      return;
-    }
+    if (reportConfigError(e, out)) return;
     throw e;
   }
   const { files, ignored } = result;
