@@ -68,7 +68,11 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
   // normalising removed the line break between them: cut where the body starts. Other blocks may be wrapped lines
   // of one sentence, and stay joined.
   const headingLine = blocks.length > 1 && (blocks[0].kind === 'heading' || (!!headingNorm && normalize(blocks[0].text).text.endsWith(headingNorm)));
-  const cuts = headingLine ? [norm.map.findIndex((o) => o >= blockStarts[1])].filter((k) => k > 0) : [];
+  const cuts = headingLine ? [firstAtOrAfter(norm.map, blockStarts[1])].filter((k) => k > 0) : [];
+  // Each table cell is its own statement ("Initial Term | 12 months" is not a sentence about the notice in the next row).
+  for (let k = 1; k < blocks.length; k++) {
+    if (blocks[k].kind === 'table-cell' || blocks[k - 1].kind === 'table-cell') cuts.push(firstAtOrAfter(norm.map, blockStarts[k]));
+  }
   const at = headingNorm ? norm.text.indexOf(headingNorm) : -1;
   return {
     clause,
@@ -82,6 +86,18 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
     sentences: splitSentences(norm.text, cuts),
     ...(at >= 0 ? { heading: [at, at + headingNorm.length] as [number, number] } : {}),
   };
+}
+
+/** The first normalised index whose original offset is at or after `offset` (the map only grows). */
+function firstAtOrAfter(map: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Sentences of normalised text: split at 。；;！？!?, at ". " (a full stop before a space) and before each of `cuts`. */

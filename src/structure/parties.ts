@@ -99,6 +99,20 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   return parties;
 }
 
+/** China-drafted English: `Party A (Service Provider): Shenzhen … Co., Ltd.` — the label, its role in brackets, the name. */
+function englishLabelledPartyLines(blocks: Block[]): Party[] {
+  const parties: Party[] = [];
+  const roleWords = [...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].join('|');
+  const re = new RegExp(`^(Party [A-D])\\s*[（(]\\s*(?:the\\s+)?(${roleWords})\\s*[)）]\\s*[:：]\\s*(.{2,160})$`, 'i');
+  for (const block of blocks) {
+    const m = re.exec(block.text.trim());
+    if (!m || parties.some((p) => p.label === m[1])) continue;
+    const alias = m[2].replace(/\b\w/g, (c) => c.toUpperCase());
+    parties.push({ role: null, label: m[1].replace(/^party/i, 'Party'), name: cleanEnglishName(m[3]) || undefined, aliases: [alias], location: pos(block) });
+  }
+  return parties;
+}
+
 /** Cover-page style: `Provider: Acme Inc.` / `Customer Name: …` */
 function englishCoverPageParties(blocks: Block[]): Party[] {
   const parties: Party[] = [];
@@ -253,6 +267,10 @@ export function analyseParties(preamble: Block[], allBlocks0: Block[]): PartyAna
   if (parties.length < 2) {
     const fromWholeStart = chinesePartyLines(allBlocks.slice(0, 60));
     if (fromWholeStart.length > parties.length) parties = fromWholeStart;
+  }
+  if (parties.length < 2) {
+    const labelled = englishLabelledPartyLines(allBlocks.slice(0, 40));
+    if (labelled.length > parties.length) parties = labelled;
   }
   if (parties.length < 2) {
     const en = englishPartyDefinitions(head.length > 3 ? head : allBlocks.slice(0, 60));
