@@ -362,3 +362,75 @@ describe('headings with a comma', () => {
     ]);
   });
 });
+
+describe('parties in more drafting styles', () => {
+  it('English-law PARTIES block: (1) NAME LIMITED incorporated … (the Consultancy)', () => {
+    const doc = text(`MARKETPLACE CONSULTANCY AGREEMENT
+PARTIES
+(1) NORTHGATE MARKETPLACE CONSULTING LIMITED incorporated and registered in England and Wales with company number 11XXXXXX whose registered office is at 14 Canal Wharf, Leeds (the Consultancy).
+(2) FERNLEA PET SUPPLIES LIMITED incorporated and registered in England and Wales with company number 09XXXXXX (the Client).
+AGREED TERMS
+1. Services
+1.1 The Consultancy shall manage the Client's marketplace accounts.
+`);
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['Consultancy', 'NORTHGATE MARKETPLACE CONSULTING LIMITED', 'provider'],
+      ['Client', 'FERNLEA PET SUPPLIES LIMITED', 'client'],
+    ]);
+  });
+
+  it('Indian drafting: (hereinafter referred to as the "Service Provider", which expression shall … include its successors)', () => {
+    const doc = text(`SERVICES AGREEMENT
+BY AND BETWEEN
+KAVERI DIGITAL COMMERCE SOLUTIONS PRIVATE LIMITED, a company incorporated under the Companies Act, 2013 (hereinafter referred to as the "Service Provider", which expression shall, unless repugnant to the context, include its successors and permitted assigns) of the ONE PART;
+AND
+SAHYADRI ORGANICS PRIVATE LIMITED, a company incorporated under the Companies Act, 2013 (hereinafter referred to as the "Client", which expression shall include its successors) of the OTHER PART.
+1. Services
+1.1 The Service Provider shall operate the Client's stores.
+`);
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['Service Provider', 'KAVERI DIGITAL COMMERCE SOLUTIONS PRIVATE LIMITED', 'provider'],
+      ['Client', 'SAHYADRI ORGANICS PRIVATE LIMITED', 'client'],
+    ]);
+  });
+
+  it('China-drafted English: Party A (Service Provider): name', () => {
+    const doc = text(`Store Operation Service Contract
+Party A (Service Provider): Shenzhen Haoyun Cross-border E-commerce Co., Ltd.
+Party B (Client): Zhejiang Lanshan Outdoor Products Co., Ltd.
+I. Service Content
+1. Party A shall operate Party B's Amazon store.
+`);
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['Party A', 'Shenzhen Haoyun Cross-border E-commerce Co., Ltd.', 'provider'],
+      ['Party B', 'Zhejiang Lanshan Outdoor Products Co., Ltd.', 'client'],
+    ]);
+  });
+
+  it('an engagement letter sent as an email ("Hi Dana,"): we run your shop, so we are the provider', () => {
+    const doc = text(`Subject: Engagement letter
+
+Hi Dana,
+
+This email is our engagement letter. We'll run your TikTok Shop and manage your ad campaigns.
+We invoice on the 1st of each month and you pay within 15 days. We will provide a monthly report.
+You can end this at any time on 30 days' notice; we will hand over your accounts and refund unused fees.
+
+1. WHAT WE'LL DO
+We'll run your shop.
+`);
+    expect(roles(doc)).toEqual({ we: 'provider', you: 'client' });
+  });
+
+  it('a letter where we hire you: roles the other way round', () => {
+    const doc = text(`Dear Ms Lee,
+
+We are pleased to engage you. You will manage our store and our ad accounts, and we will pay you a monthly fee.
+You will provide weekly reports to us. Our team will review your work. We will pay your invoices within 30 days.
+
+1. Services
+You will run our store.
+`);
+    expect(roles(doc)).toEqual({ we: 'client', you: 'provider' });
+  });
+});

@@ -10,7 +10,7 @@ const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客�
 const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务提供方', '承接方', '供应商', '代理商', '顾问方'];
 const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner'];
 const PROVIDER_WORDS_EN = [
-  'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'supplier', 'operator',
+  'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'consultancy', 'supplier', 'operator',
   'promoter', 'marketer', 'manager', 'outsourcer', 'independent contractor',
 ];
 
@@ -67,7 +67,7 @@ function chinesePartyLines(blocks: Block[]): Party[] {
 
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|有限公司)/i;
-const COMPANY_SUFFIX = /\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG)\b\.?/;
+const COMPANY_SUFFIX = /\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
@@ -77,7 +77,7 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   // (the Client) / (the "Client"): without quotes only a role word counts as a definition.
   const bareRole = new RegExp(`[(（]\\s*(?:the\\s+)?(${[...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].map((w) => w.replace(/\b\w/g, (c) => c.toUpperCase())).join('|')})\\s*[)）]`, 'g');
   const defRe =
-    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘]([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?[)）]/g;
+    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘]([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
   let prevEnd = 0;
   const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole)].sort((a, b) => a.index! - b.index!);
   for (const m of matches) {
@@ -157,13 +157,19 @@ function cleanEnglishName(raw: string): string {
  */
 function letterParties(blocks: Block[]): Party[] {
   const text = blocks.map((b) => b.text).join('\n');
-  const salutation = blocks.slice(0, 20).find((b) => /^Dear\s+\S/.test(b.text.trim()));
+  // "Dear Ms Lee," in a letter; "Hi Dana," in an engagement sent as an email.
+  const salutation = blocks.slice(0, 40).find((b) => /^(?:Dear|Hi|Hello)\s+\S[^.!?]{0,40}[,，:]?$/.test(b.text.trim()));
   if (!salutation) return [];
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   if (count(/\b(?:we|us|our)\b/gi) < 5 || count(/\b(?:you|your)\b/gi) < 5) return [];
+  // Who serves whom: "we'll run your shop", "we invoice you" against "you'll run our campaigns", "we will pay you".
+  const weServe = count(/\bwe(?:'ll| will| shall)?\s+(?:run|manage|operate|provide|handle|deliver|invoice|bill)\b|\byour\s+(?:shop|store|brand|accounts?|listings|products)\b|\byou(?:'ll| will| shall)?\s+pay\b/gi);
+  const youServe = count(/\byou(?:'ll| will| shall)?\s+(?:run|manage|operate|provide|deliver|invoice|bill)\b|\bour\s+(?:shop|store|brand|accounts?|listings)\b|\bwe(?:'ll| will| shall)?\s+pay\b/gi);
+  const [we, you]: Array<PartyRole | null> = weServe > youServe ? ['provider', 'client'] : youServe > weServe ? ['client', 'provider'] : [null, null];
+  const source = we ? { roleSource: 'conduct' as const } : {};
   return [
-    { role: null, label: 'we', aliases: ['us', 'our'], location: pos(salutation) },
-    { role: null, label: 'you', aliases: ['your'], location: pos(salutation) },
+    { role: we, label: 'we', aliases: ['us', 'our'], location: pos(salutation), ...source },
+    { role: you, label: 'you', aliases: ['your'], location: pos(salutation), ...source },
   ];
 }
 
