@@ -29,3 +29,29 @@ describe('library API', () => {
     expect(VERSION).toBe(pkg.version);
   });
 });
+
+describe('details that live in an attached document', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const scopeStatus = async (contract: string) => (await lintBuffer(enc(contract), 'msa.txt')).concerns['service-scope'].status;
+  const msa = (attachment: string) => `MASTER SERVICES AGREEMENT
+This Agreement is between Harbor Goods LLC (the "Client") and Northloop Commerce, Inc. (the "Agency").
+1. Services
+1.1 Agency will perform the services described in each SOW.
+IN WITNESS WHEREOF, the parties have signed this Agreement.
+By: ______________
+${attachment}`;
+
+  it('a scope clause that points to "each SOW" takes its quantities from the statement of work after the signatures', async () => {
+    expect(await scopeStatus(msa(`STATEMENT OF WORK NO. 1
+1. Services and Deliverables
+1.1 Agency will design and publish four (4) A+ Content modules per month and optimise 30 item pages per month.
+`))).toBe('ok');
+  });
+
+  it('without quantities in the statement of work, the scope is still weak', async () => {
+    expect(await scopeStatus(msa(`STATEMENT OF WORK NO. 1
+1. Services and Deliverables
+1.1 Agency will optimise listings and manage advertising as reasonably required.
+`))).toBe('weak');
+  });
+});

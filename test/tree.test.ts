@@ -434,3 +434,23 @@ You will run our store.
     expect(roles(doc)).toEqual({ we: 'client', you: 'provider' });
   });
 });
+
+describe('attachments after the signatures, upper case and Indian style', () => {
+  it('STATEMENT OF WORK NO. 1 and ANNEXURE A are contract text, not signatures', () => {
+    const doc = text(`1. Services
+1.1 Agency will perform the services described in each SOW.
+IN WITNESS WHEREOF, the parties have signed this Agreement.
+By: ______________
+STATEMENT OF WORK NO. 1
+1. Services and Deliverables
+1.1 Four A+ modules per month.
+ANNEXURE A SCOPE OF SERVICES
+Ten SKUs per month.
+`);
+    expect(doc.tree.children.map((c) => [c.number, c.heading])).toEqual([
+      ['1.', 'Services'],
+      [null, 'STATEMENT OF WORK NO. 1'],
+      ['ANNEXURE A', 'SCOPE OF SERVICES'],
+    ]);
+  });
+});

@@ -49,9 +49,9 @@ const matchers: Matcher[] = [
     const value = m[2] ? (/^[A-Za-z]$/.test(m[2]) ? m[2].toUpperCase().charCodeAt(0) - 64 : cjkNumeral(m[2])) : 1;
     return { number: m[0].trim(), scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
   },
-  // Schedule 1 / EXHIBIT A / Annex II / Appendix 3
+  // Schedule 1 / EXHIBIT A / Annex II / Annexure A / Appendix 3
   (s) => {
-    const m = /^(Schedule|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
+    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length)) && !/^\s*[-–—:.]/.test(s.slice(m[0].length))) return null;
     const tok = m[2];

@@ -28,7 +28,16 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
   };
 }
 
-const ANNEX_REFERENCE = /\b(schedule|exhibit|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?/g;
+/** How a clause names a part that holds its details, and how that part's heading reads. */
+const NAMED_PARTS: Array<[RegExp, RegExp]> = [
+  [/\b(?:sows?|statements? of work)\b/, /\bsow\b|statement of work/],
+  [/\b(?:order forms?|service orders?|work orders?|insertion orders?|io)\b/, /order form|service order|work order|insertion order/],
+  [/\bline items?\b/, /line items?/],
+  [/服务订单|订单/, /服务订单|订单/],
+  [/工作说明书/, /工作说明书/],
+];
+
+const ANNEX_REFERENCE = /\b(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?/g;
 
 /**
  * "…in the quantities set out in Schedule 1" / "详见附件一": the details live in the annex the clause points to,
@@ -36,9 +45,18 @@ const ANNEX_REFERENCE = /\b(schedule|exhibit|annex|appendix|attachment|addendum)
  */
 function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
   const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const annexes = view.doc.tree.children.filter((c) => c.number && /^(?:schedule|exhibit|annex|appendix|attachment|addendum|附件|附录|附表)/i.test(c.number));
-  if (annexes.length === 0) return [];
+  const annexes = view.doc.tree.children.filter((c) => c.number && /^(?:schedule|exhibit|annexure|annex|appendix|attachment|addendum|附件|附录|附表)/i.test(c.number));
   const out: Unit[] = [];
+  // "…the services described in each SOW" / "按服务订单列明的" / "the line items": an attached document or section
+  // named in the clause, found by its heading.
+  for (const [said, heading] of NAMED_PARTS) {
+    if (!units.some((u) => said.test(u.norm.text))) continue;
+    for (const c of view.doc.tree.children) {
+      const au = unitOf.get(c);
+      if (au && c.heading && heading.test(c.heading.toLowerCase()) && !out.includes(au)) out.push(au);
+    }
+  }
+  if (annexes.length === 0) return out;
   for (const u of units) {
     for (const m of u.norm.text.matchAll(ANNEX_REFERENCE)) {
       const wanted = key(m[1] ? `${m[1]} ${m[2]}` : `${m[3]}${m[4] ?? ''}`);
