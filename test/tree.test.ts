@@ -303,6 +303,16 @@ B1.1 Each party is liable for its breach.
     ]);
   });
 
+  it('takes A.1 / A.7 (a dot after the letter) the same way', () => {
+    const doc = md(`## Part A – Commercial Terms
+
+**A.1 Engagement.** Client engages Agency.
+
+**A.7 Team.** Agency will not replace a named team member without Client's consent.
+`);
+    expect(outline(doc.tree.children)).toEqual([['Part A', 'Commercial Terms', [['A.1', 'Engagement'], ['A.7', 'Team']]]]);
+  });
+
   it('leaves a paper size or a grid reference at the start of a line alone', () => {
     const doc = text(`1. Materials
 A4 sheets are used for the printed reports.
