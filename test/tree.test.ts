@@ -464,3 +464,17 @@ Ten SKUs per month.
     ]);
   });
 });
+
+describe('execution blocks', () => {
+  it('an Australian execution block after the schedules is signatures, not schedule text', () => {
+    const doc = text(`1. Services
+1.1 The Agency operates the store.
+Schedule 2 – KPIs
+Net sales of A$70,000 per month.
+Executed as an agreement.
+Executed by Wattle & Stone Homewares Pty Ltd (ACN 612 345 987) in accordance with section 127 of the Corporations Act 2001 (Cth): Director ______________
+`);
+    expect(doc.tree.children.map((c) => c.number)).toEqual(['1.', 'Schedule 2']);
+    expect(doc.signature.map((b) => b.text)).toContain('Executed as an agreement.');
+  });
+});

@@ -12,6 +12,9 @@ export const RECITALS_END =
 
 const SIGNATURE_PATTERNS: RegExp[] = [
   /^IN\s+WITNESS\s+WHEREOF/i,
+  // Australian and English execution blocks: "Executed as an agreement." / "Executed by … in accordance with s127"
+  /^EXECUTED\s+(?:AS\s+(?:AN?\s+)?(?:AGREEMENT|DEED)|BY\b)/i,
+  /^Signed\s+(?:for\s+and\s+)?on\s+behalf\s+of\b/i,
   /^[（(【]?\s*(?:以下|此页)无正文/,
   /^[（(【]?\s*(?:本页|此页)为.{0,20}签(?:署|字)页/,
   /^签(?:署|字)页/,
