@@ -478,3 +478,35 @@ Executed by Wattle & Stone Homewares Pty Ltd (ACN 612 345 987) in accordance wit
     expect(doc.signature.map((b) => b.text)).toContain('Executed as an agreement.');
   });
 });
+
+describe('a contract drafted as a table', () => {
+  it('reads 条款 | 约定内容 rows as clauses, and the parties from their rows', () => {
+    const doc = md(`# 唯品会店铺代运营服务合同（表格式）
+
+| 条款 | 约定内容 |
+|---|---|
+| 一、甲方（委托方） | 名称：东莞某某服装实业有限公司 |
+| 二、乙方（服务方） | 名称：广州某某品牌运营管理有限公司 |
+| 三、服务内容 | 每月策划档期不少于4档，上新不少于60款。 |
+| 四、服务费用 | 服务费每月人民币28,000元。 |
+| 五、合同解除 | 甲方可以提前30日书面通知乙方解除本合同。 |
+`);
+    expect(outline(doc.tree.children).map(([n, h]) => `${n}${h}`)).toEqual(['一、甲方（委托方）', '二、乙方（服务方）', '三、服务内容', '四、服务费用', '五、合同解除']);
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['甲方', '东莞某某服装实业有限公司', 'client'],
+      ['乙方', '广州某某品牌运营管理有限公司', 'provider'],
+    ]);
+  });
+
+  it('leaves an ordinary numbered table (KPI rows) as table text', () => {
+    const doc = md(`## 第五条 考核指标
+
+| 序号 | 指标 | 目标 |
+|---|---|---|
+| 1. | 月销售额 | 不低于50万元 |
+| 2. | 转化率 | 不低于3% |
+| 3. | 客服响应 | 30秒内 |
+`);
+    expect(outline(doc.tree.children)).toEqual([['第五条', '考核指标']]);
+  });
+});

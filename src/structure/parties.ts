@@ -255,16 +255,18 @@ function joinDetailCells(blocks: Block[]): Block[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const next = blocks[i + 1];
-    const label = b.text.trim();
+    // 一、甲方（委托方） in a clause table: the number is not part of the label.
+    const label = b.text.trim().replace(/^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]\s*)/, '');
     if (b.kind === 'table-cell' && next?.kind === 'table-cell' && DETAIL_LABEL.test(label)) {
-      out.push({ ...b, text: `${label}${/[\u4e00-\u9fff]$/.test(label) ? '：' : ': '}${next.text.trim()}` });
+      const value = next.text.trim().replace(/^(?:名称|公司名称|Name)\s*[:：]\s*/i, '');
+      out.push({ ...b, text: `${label}${/[\u4e00-\u9fff）)]$/.test(label) ? '：' : ': '}${value}` });
       i++;
     } else out.push(b);
   }
   return out;
 }
 
-const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)$`, 'i');
+const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)(?:\\s*[（(](?:${ZH_ROLE_LABELS})[)）])?$`, 'i');
 
 export function analyseParties(preamble: Block[], allBlocks0: Block[]): PartyAnalysis {
   const allBlocks = joinDetailCells(allBlocks0);

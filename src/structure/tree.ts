@@ -149,6 +149,28 @@ function firstTextIndex(blocks: Block[]): number {
   return blocks.findIndex((b) => b.text.trim().length > 0);
 }
 
+/** A heading cell of a clause table: a number and a few words (五、服务内容及月度工作量 / 第三条 费用). */
+const CLAUSE_CELL_SCHEMES = new Set(['zh-item', 'zh-article', 'decimal-1', 'article', 'clause-1', 'section-1']);
+
+/**
+ * A contract drafted as a table (条款 | 约定内容): the first column numbers and names the clauses, the second holds
+ * their text. Table cells never start clauses otherwise (a KPI table's "1." is a row, not a clause), so such a
+ * table is recognised by at least three short numbered cells whose numbers run in order.
+ */
+function markClauseTable(blocks: Block[], starts: Array<Start | null>): void {
+  const cells: Array<{ i: number; start: Start }> = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i].kind !== 'table-cell' || blocks[i].text.trim().length > 30) continue;
+    const parsed = matchClauseNumber(blocks[i].text);
+    if (parsed && CLAUSE_CELL_SCHEMES.has(parsed.scheme) && parsed.rest.trim()) cells.push({ i, start: { ...parsed, authoritative: false } });
+  }
+  if (cells.length < 3) return;
+  let inOrder = 0;
+  for (let k = 1; k < cells.length; k++) if (cells[k].start.scheme === cells[k - 1].start.scheme && cells[k].start.value === cells[k - 1].start.value + 1) inOrder++;
+  if (inOrder < Math.max(2, cells.length * 0.7)) return;
+  for (const { i, start } of cells) starts[i] = start;
+}
+
 /**
  * Builds the clause tree. Numbering schemes nest the way a reader sees them: a scheme keeps the depth at which it
  * first appeared, so a block numbered in a scheme already open becomes a sibling there, and a new scheme opens
@@ -156,6 +178,7 @@ function firstTextIndex(blocks: Block[]): number {
  */
 export function buildClauseTree(blocks: Block[]): DocumentParts {
   const starts = blocks.map(startOf);
+  markClauseTable(blocks, starts);
   const bodyStart = preambleLength(blocks, starts);
   const preamble = blocks.slice(0, bodyStart);
   const roots: Clause[] = [];
