@@ -510,3 +510,29 @@ describe('a contract drafted as a table', () => {
     expect(outline(doc.tree.children)).toEqual([['第五条', '考核指标']]);
   });
 });
+
+describe('German-drafted English', () => {
+  it('§ 1 clauses with (1) paragraphs, and parties defined between dashes', () => {
+    const doc = text(`Agency Agreement on the Operation of Marketplace Shops
+between
+Muster Haushaltswaren GmbH, Industriestraße 12, 50829 Köln, Germany
+– hereinafter "Client" –
+and
+Beispiel Commerce GmbH, Speicherstraße 40, 20457 Hamburg, Germany
+– hereinafter "Contractor" –
+§ 1 Subject Matter of the Agreement
+(1) The Contractor shall operate the Client's shops on OTTO Market.
+(2) The Contractor shall render its services as an independent entrepreneur.
+§ 2 Scope of Services
+(1) The Contractor owes the following services per calendar month.
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['§ 1', 'Subject Matter of the Agreement', [['(1)', null], ['(2)', null]]],
+      ['§ 2', 'Scope of Services', [['(1)', null]]],
+    ]);
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['Client', 'Muster Haushaltswaren GmbH', 'client'],
+      ['Contractor', 'Beispiel Commerce GmbH', 'provider'],
+    ]);
+  });
+});

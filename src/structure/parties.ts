@@ -79,7 +79,9 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   const defRe =
     /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘]([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
   let prevEnd = 0;
-  const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole)].sort((a, b) => a.index! - b.index!);
+  // German drafting sets the definition off with dashes on a line of its own: – hereinafter "Client" –
+  const dashed = /[–—]\s*hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*[–—]/g;
+  const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed)].sort((a, b) => a.index! - b.index!);
   for (const m of matches) {
     const term = m[1].trim();
     const before = text.slice(prevEnd, m.index);
