@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose');
 const useTxt = process.argv.includes('--cuad-txt');
 const setArg = process.argv.indexOf('--set');
-const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
+const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
 const CORE = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver'];
 const MORE = ['sales-guarantee', 'payment', 'breach', 'team'];
 
@@ -48,7 +48,7 @@ async function lintAll(files, cwd) {
 }
 
 // 1. Our evaluation sets: fixtures/eval is the development set; eval-holdout and eval-blind were written blind to the
-// rules and then used to find generic faults; eval-final is written blind and only measured
+// rules and then used to find generic faults (eval-final too, after it was measured blind); eval-fresh is only measured
 for (const set of sets) {
 const evalDir = path.join(root, set);
 const labels = JSON.parse(readFileSync(path.join(evalDir, 'labels.json'), 'utf8'));
