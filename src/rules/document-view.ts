@@ -1,4 +1,5 @@
 import type { Block, Clause, ContractDocument, Position } from '../types.js';
+import { lowerBound } from '../util/lower-bound.js';
 import { normalize, originalRange, type NormalizedText } from './normalize.js';
 
 /**
@@ -89,16 +90,7 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
 }
 
 /** The first normalised index whose original offset is at or after `offset` (the map only grows). */
-function firstAtOrAfter(map: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = map.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstAtOrAfter = (map: Uint32Array, offset: number): number => lowerBound(map, offset);
 
 /** Sentences of normalised text: split at 。；;！？!?, at ". " (a full stop before a space) and before each of `cuts`. */
 export function splitSentences(text: string, cuts: number[] = []): Array<[number, number]> {

@@ -7,6 +7,7 @@
  */
 
 import { isCjk, isWordChar } from './chars.js';
+import { lowerBound } from '../../util/lower-bound.js';
 
 export interface Respaced {
   text: string;
@@ -43,15 +44,8 @@ export function removeCjkSpaces(text: string, keepUntil = 0): Respaced {
   return {
     text: out,
     mapOffset(offset) {
-      // Number of removed positions before `offset` (binary search; segments are few but blocks can be long).
-      let lo = 0;
-      let hi = removed.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (removed[mid] < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return offset - lo;
+      // Less the number of removed positions before `offset` (segments are few but blocks can be long).
+      return offset - lowerBound(removed, offset);
     },
   };
 }
