@@ -536,3 +536,21 @@ Beispiel Commerce GmbH, Speicherstraße 40, 20457 Hamburg, Germany
     ]);
   });
 });
+
+describe('three-party deals', () => {
+  it('甲方、乙方（以下合称"委托方"）: both are the client, and 委托方 names them', () => {
+    const doc = text(`京东旗舰店代运营三方合作协议
+甲方（品牌方）：云南某某茶业集团有限公司
+乙方（店铺经营方）：昆明某某商贸有限公司
+丙方（服务方）：北京某某电子商务有限公司
+甲方、乙方（以下合称“委托方”）共同委托丙方为店铺提供代运营服务。
+第一条 服务内容
+丙方每月上新不少于10个SKU。
+`);
+    expect(doc.parties.map((p) => [p.label, p.role, p.aliases])).toEqual([
+      ['甲方', 'client', ['品牌方', '委托方']],
+      ['乙方', 'client', ['店铺经营方', '委托方']],
+      ['丙方', 'provider', ['服务方']],
+    ]);
+  });
+});

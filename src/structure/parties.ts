@@ -270,6 +270,25 @@ function joinDetailCells(blocks: Block[]): Block[] {
 
 const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)(?:\\s*[（(](?:${ZH_ROLE_LABELS})[)）])?$`, 'i');
 
+/**
+ * Three-party deals name two parties together: 甲方、乙方（以下合称"委托方"）/ Party A and Party B (together, the
+ * "Client"). The collective name is an alias of each, so its role word gives both their role and a clause that
+ * grants the 委托方 a right grants it to them.
+ */
+function addCollectiveNames(parties: Party[], blocks: Block[]): void {
+  const text = blocks.map((b) => b.text).join('\n');
+  const labels = parties.map((p) => escapeRe(p.label)).join('|');
+  if (!labels) return;
+  const re = new RegExp(`(${labels})\\s*(?:、|和|与|及|and)\\s*(${labels})\\s*[（(,，]?\\s*(?:以下)?(?:合称|统称|共同称为|together,?\\s+(?:the\\s+)?|collectively,?\\s+(?:the\\s+)?)\\s*[“"]?([\\u4e00-\\u9fff]{2,6}|[A-Z][A-Za-z ]{1,30}?)[”"]`, 'g');
+  for (const m of text.matchAll(re)) {
+    if (roleOfWord(m[3]) === null) continue;
+    for (const label of [m[1], m[2]]) {
+      const p = parties.find((x) => x.label === label);
+      if (p && !p.aliases.includes(m[3])) p.aliases.push(m[3]);
+    }
+  }
+}
+
 export function analyseParties(preamble: Block[], allBlocks0: Block[]): PartyAnalysis {
   const allBlocks = joinDetailCells(allBlocks0);
   const head = preamble.length ? joinDetailCells(preamble) : allBlocks.slice(0, 30);
@@ -295,6 +314,7 @@ export function analyseParties(preamble: Block[], allBlocks0: Block[]): PartyAna
     if (letter.length > parties.length) parties = letter;
   }
 
+  addCollectiveNames(parties, allBlocks.slice(0, 40));
   for (const p of parties) {
     const role = [p.label, ...p.aliases].map(roleOfWord).find((r) => r !== null) ?? null;
     if (role) {
