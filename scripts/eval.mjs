@@ -4,14 +4,16 @@
 //      report's status for it is not ok; the label says whether a reviewer for the merchant would flag it.
 //   2. CUAD (../shared/corpus/cuad, skipped when absent): per aspect, reported in `concerns[*].aspects`, against
 //      CUAD's annotations in labels.csv.
-// Usage: node scripts/eval.mjs [--verbose] [--cuad-txt] [--set fixtures/eval-holdout]
+// Usage: node scripts/eval.mjs [--verbose | --blind] [--cuad-txt] [--set fixtures/eval-holdout]
+//   --blind  totals only, no file names: measuring a set must not show which contracts it gets wrong
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintFiles } from '../dist/node/lint-files.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const verbose = process.argv.includes('--verbose');
+const blind = process.argv.includes('--blind');
+const verbose = process.argv.includes('--verbose') && !blind;
 const useTxt = process.argv.includes('--cuad-txt');
 const setArg = process.argv.indexOf('--set');
 const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
@@ -49,7 +51,10 @@ async function lintAll(files, cwd) {
 
 // 1. Our evaluation sets: fixtures/eval is the development set; eval-holdout and eval-blind were written blind to the
 // rules and then used to find generic faults (eval-final too, after it was measured blind); eval-fresh is only measured
+// Sets kept unseen: in the default run they print totals only, as with --blind.
+const UNSEEN = new Set(['fixtures/eval-fresh']);
 for (const set of sets) {
+const hide = blind || (UNSEEN.has(set) && setArg < 0);
 const evalDir = path.join(root, set);
 const labels = JSON.parse(readFileSync(path.join(evalDir, 'labels.json'), 'utf8'));
 const reports = await lintAll(labels.map((l) => l.file), evalDir);
@@ -83,7 +88,7 @@ table(`${set}: ${labels.length} contracts, concern flagged = status not ok`, row
 // A complete contract must get no warning and no error.
 const complete = labels.filter((l) => Object.values(l.concerns).every((v) => v === 'ok'));
 const noisy = complete.filter((l) => reports.get(l.file).findings.some((f) => f.severity !== 'info' && !f.suppressions));
-console.log(`complete contracts with a warning or error: ${noisy.length} of ${complete.length}${noisy.length ? ' (' + noisy.map((l) => l.file).join(', ') + ')' : ''}`);
+console.log(`complete contracts with a warning or error: ${noisy.length} of ${complete.length}${noisy.length && !hide ? ' (' + noisy.map((l) => l.file).join(', ') + ')' : ''}`);
 
 // Aspects
 const ASPECTS = [...new Set(labels.flatMap((l) => l.aspects ?? []))].sort();
@@ -92,7 +97,7 @@ const aspectRows = ASPECTS.map((a) => [
   score(labels.filter((l) => !reports.get(l.file).error).map((l) => [Object.values(reports.get(l.file).concerns).some((c) => c.aspects.includes(a)), (l.aspects ?? []).includes(a)])),
 ]);
 table(`${set}: aspects`, aspectRows);
-if (verbose) console.log('\n' + mistakes.join('\n'));
+if (verbose && !hide) console.log('\n' + mistakes.join('\n'));
 else if (mistakes.length) console.log(`\n${mistakes.length} disagreements (--verbose lists them)`);
 }
 
