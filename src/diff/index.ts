@@ -88,23 +88,19 @@ const countDescendants = (entries: ClauseEntry[], e: ClauseEntry): number => e.c
 function clauseChanges(olds: ClauseEntry[], news: ClauseEntry[], alignment: Alignment): { changes: ClauseChange[]; renumbered: number } {
   // Moved: out of order among the pairs that share a parent pair (or are both articles), or under another parent.
   const moved = new Set(alignment.crossParent);
-  const groups = new Map<string, Array<{ old: number; new: number }>>();
+  const groups = new Map<number | null, Array<{ old: number; new: number; index: number }>>();
   for (const [o, n] of alignment.toNew) {
     const oe = olds[o];
     const ne = news[n];
     if (alignment.crossParent.has(o)) continue;
-    const key = oe.parent === null ? 'root' : String(oe.parent);
     if (oe.parent !== null && alignment.toNew.get(oe.parent) !== ne.parent) continue;
-    const list = groups.get(key) ?? [];
-    list.push({ old: oe.order, new: ne.order });
-    groups.set(key, list);
+    const list = groups.get(oe.parent) ?? [];
+    list.push({ old: oe.order, new: ne.order, index: o });
+    groups.set(oe.parent, list);
   }
-  for (const [key, pairs] of groups) {
+  for (const pairs of groups.values()) {
     const out = outOfOrder(pairs);
-    for (const [o] of alignment.toNew) {
-      const oe = olds[o];
-      if ((oe.parent === null ? 'root' : String(oe.parent)) === key && out.has(oe.order)) moved.add(o);
-    }
+    for (const p of pairs) if (out.has(p.old)) moved.add(p.index);
   }
 
   const changes: Array<ClauseChange & { at: number }> = [];
@@ -173,6 +169,19 @@ const concernRank = (c: string) => {
 };
 const worstFirst = (a: Finding, b: Finding) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || concernRank(a.category) - concernRank(b.category) || a.location.line - b.location.line;
 
+/** The findings of `side` left over once each is paired with one of `other` under the same key (a multiset difference). */
+function unmatched(side: Array<{ f: Finding; k: string }>, other: Array<{ f: Finding; k: string }>): Finding[] {
+  const available = new Map<string, number>();
+  for (const { k } of other) available.set(k, (available.get(k) ?? 0) + 1);
+  const out: Finding[] = [];
+  for (const { f, k } of side) {
+    const n = available.get(k) ?? 0;
+    if (n > 0) available.set(k, n - 1);
+    else out.push(f);
+  }
+  return out;
+}
+
 /**
  * Findings in one version and not the other. A finding is the same in both when the same rule raises it about
  * the same clause (paired by wording, so renumbering changes nothing) or, for something missing from the whole
@@ -191,25 +200,11 @@ function compareFindings(oldV: LintedVersion, newV: LintedVersion, olds: ClauseE
     const o = toOld.get(e.index);
     return `${f.ruleId}@${o !== undefined ? `o${o}` : `n${e.index}`}`;
   };
-  const active = (fs: Finding[]) => fs.filter((f) => !f.suppressions?.length);
-  const remaining = new Map<string, number>();
-  for (const f of active(oldV.findings)) remaining.set(keyOld(f), (remaining.get(keyOld(f)) ?? 0) + 1);
-  const introduced: Finding[] = [];
-  for (const f of active(newV.findings)) {
-    const k = keyNew(f);
-    const n = remaining.get(k) ?? 0;
-    if (n > 0) remaining.set(k, n - 1);
-    else introduced.push(f);
-  }
-  const stillNew = new Map<string, number>();
-  for (const f of active(newV.findings)) stillNew.set(keyNew(f), (stillNew.get(keyNew(f)) ?? 0) + 1);
-  const resolved: Finding[] = [];
-  for (const f of active(oldV.findings)) {
-    const k = keyOld(f);
-    const n = stillNew.get(k) ?? 0;
-    if (n > 0) stillNew.set(k, n - 1);
-    else resolved.push(f);
-  }
+  const keyed = (fs: Finding[], key: (f: Finding) => string) => fs.filter((f) => !f.suppressions?.length).map((f) => ({ f, k: key(f) }));
+  const oldKeyed = keyed(oldV.findings, keyOld);
+  const newKeyed = keyed(newV.findings, keyNew);
+  const introduced = unmatched(newKeyed, oldKeyed);
+  const resolved = unmatched(oldKeyed, newKeyed);
   return { introduced: introduced.sort(worstFirst), resolved: resolved.sort(worstFirst) };
 }
 
