@@ -12,7 +12,7 @@ import { BUNDLE_DIR, BUNDLE_VERSION, bundlePath, digestOf, type Bundle, type Bun
  * Parses a built-in pack's YAML files (as the run would, problems included) and writes its bundle. Returns the
  * problems; no bundle is written when there are any.
  */
-export function writeBundle(pack: string, dir: string, files: string[]): string[] {
+export function writeBundle(pack: string, dir: string, files: string[], bundleDir = BUNDLE_DIR): string[] {
   const bytes = new Map(files.map((f) => [f, readFileSync(f)]));
   const sources = files.map((f) => ({ file: f, text: bytes.get(f)!.toString('utf8'), pack, trusted: true }));
   const loaded = loadRuleSources(sources);
@@ -21,9 +21,9 @@ export function writeBundle(pack: string, dir: string, files: string[]): string[
     const digest = digestOf(bytes.get(r.source.file)!);
     return { file: path.relative(dir, r.source.file), digest, line: r.source.line, column: r.source.column, spec: r.spec };
   });
-  const bundle: Bundle = { version: BUNDLE_VERSION, pack, files: files.map((f) => path.relative(dir, f)), rules };
-  mkdirSync(BUNDLE_DIR, { recursive: true });
-  writeFileSync(bundlePath(pack), JSON.stringify(bundle));
+  const bundle: Bundle = { version: BUNDLE_VERSION, pack, rules };
+  mkdirSync(bundleDir, { recursive: true });
+  writeFileSync(bundlePath(pack, bundleDir), JSON.stringify(bundle));
   return [];
 }
 

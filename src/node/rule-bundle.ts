@@ -13,7 +13,7 @@ import { compileRule, type RunnableRule } from '../rules/engine.js';
 import type { RuleSpec } from '../rules/types.js';
 
 export const BUNDLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packs');
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 export interface BundledRule {
   /** Path of the YAML file inside the pack folder. */
@@ -25,14 +25,14 @@ export interface BundledRule {
   spec: RuleSpec;
 }
 
+/** One rule per YAML file, in the order of the pack's files: the list of files is the list of rules. */
 export interface Bundle {
   version: number;
   pack: string;
-  files: string[];
   rules: BundledRule[];
 }
 
-export const bundlePath = (pack: string) => path.join(BUNDLE_DIR, `${pack}.json`);
+export const bundlePath = (pack: string, bundleDir = BUNDLE_DIR) => path.join(bundleDir, `${pack}.json`);
 export const digestOf = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
 /**
@@ -40,8 +40,8 @@ export const digestOf = (bytes: Buffer) => createHash('sha1').update(bytes).dige
  * (`files`: the pack's YAML files as found now). Source locations are given relative to `cwd` when set, as
  * loading from YAML gives them.
  */
-export function readBundle(pack: string, dir: string, files: string[], cwd?: string): RunnableRule[] | undefined {
-  const file = bundlePath(pack);
+export function readBundle(pack: string, dir: string, files: string[], cwd?: string, bundleDir = BUNDLE_DIR): RunnableRule[] | undefined {
+  const file = bundlePath(pack, bundleDir);
   if (!existsSync(file)) return undefined;
   let bundle: Bundle;
   try {
@@ -50,7 +50,7 @@ export function readBundle(pack: string, dir: string, files: string[], cwd?: str
     return undefined;
   }
   const now = files.map((f) => path.relative(dir, f));
-  if (bundle.version !== BUNDLE_VERSION || bundle.pack !== pack || bundle.files.join('\0') !== now.join('\0')) return undefined;
+  if (bundle.version !== BUNDLE_VERSION || bundle.pack !== pack || bundle.rules.map((r) => r.file).join('\0') !== now.join('\0')) return undefined;
   const rules: RunnableRule[] = [];
   for (const r of bundle.rules) {
     const full = path.join(dir, r.file);

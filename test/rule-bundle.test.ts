@@ -1,0 +1,49 @@
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeBundle } from '../src/node/rule-bundle-build.js';
+import { readBundle } from '../src/node/rule-bundle.js';
+import { yamlFiles } from '../src/node/rule-packs.js';
+import { loadRuleSources } from '../src/rules/load.js';
+
+/** The built-in packs are read from a JSON bundle made at build time, but never from a stale one. */
+describe('rule pack bundles', () => {
+  const setUp = () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-bundle-'));
+    const dir = path.join(tmp, 'agency');
+    cpSync(path.resolve(__dirname, '../rules/agency'), dir, { recursive: true });
+    const bundles = path.join(tmp, 'packs');
+    expect(writeBundle('agency', dir, yamlFiles(dir), bundles)).toEqual([]);
+    return { dir, bundles };
+  };
+
+  it('gives the same rules, with their source lines, as the YAML', () => {
+    const { dir, bundles } = setUp();
+    const fromBundle = readBundle('agency', dir, yamlFiles(dir), dir, bundles)!;
+    const fromYaml = loadRuleSources(yamlFiles(dir).map((f) => ({ file: path.relative(dir, f), text: readFileSync(f, 'utf8'), pack: 'agency', trusted: true }))).rules;
+    expect(fromBundle.length).toBe(yamlFiles(dir).length);
+    expect(fromBundle.map((r) => [r.id, r.source, r.spec])).toEqual(fromYaml.map((r) => [r.id, r.source, r.spec]));
+  });
+
+  it('is not used once a rule file is edited, added or removed', () => {
+    const edited = setUp();
+    appendFileSync(path.join(edited.dir, 'team-named.yaml'), '\n# edited\n');
+    expect(readBundle('agency', edited.dir, yamlFiles(edited.dir), undefined, edited.bundles)).toBeUndefined();
+
+    const added = setUp();
+    copyFileSync(path.join(added.dir, 'team-named.yaml'), path.join(added.dir, 'zz-copy.yaml'));
+    expect(readBundle('agency', added.dir, yamlFiles(added.dir), undefined, added.bundles)).toBeUndefined();
+
+    const removed = setUp();
+    const files = yamlFiles(removed.dir).slice(1);
+    expect(readBundle('agency', removed.dir, files, undefined, removed.bundles)).toBeUndefined();
+  });
+
+  it('is not used when it is missing or unreadable', () => {
+    const { dir, bundles } = setUp();
+    writeFileSync(path.join(bundles, 'agency.json'), '{ not json');
+    expect(readBundle('agency', dir, yamlFiles(dir), undefined, bundles)).toBeUndefined();
+    expect(readBundle('agency', dir, yamlFiles(dir), undefined, path.join(bundles, 'none'))).toBeUndefined();
+  });
+});
