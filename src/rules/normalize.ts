@@ -32,38 +32,28 @@ export function normalize(original: string): NormalizedText {
   const units = new Uint16Array(original.length);
   const from = new Uint32Array(original.length);
   let n = 0;
+  // Appends one code unit taken from offset `at`; a space after a space (or at the start) is dropped.
+  const push = (code: number, at: number) => {
+    if (code === 0x20 && (n === 0 || units[n - 1] === 0x20)) return;
+    units[n] = code;
+    from[n++] = at;
+  };
   let i = 0;
   while (i < original.length) {
     const c = original.charCodeAt(i);
     // Fast path: ASCII and CJK ideographs, most of every contract, need no string per character.
     if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) {
-      const space = c === 0x20 || (c >= 0x09 && c <= 0x0d);
-      if (space) {
-        if (n > 0 && units[n - 1] !== 0x20) {
-          units[n] = 0x20;
-          from[n++] = i;
-        }
-      } else {
-        units[n] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-        from[n++] = i;
-      }
+      push(c === 0x20 || (c >= 0x09 && c <= 0x0d) ? 0x20 : c >= 0x41 && c <= 0x5a ? c + 0x20 : c, i);
       i++;
       continue;
     }
     const ch = String.fromCodePoint(original.codePointAt(i)!);
-    let f = fold(ch);
-    if (/\s/.test(f)) f = ' ';
-    if (f === ' ' && (n === 0 || units[n - 1] === 0x20)) {
-      i += ch.length;
-      continue;
-    }
+    const folded = fold(ch);
+    const f = /\s/.test(folded) ? ' ' : folded;
     const lower = f.toLowerCase();
     // Lower-casing never changes length for the scripts contracts use; guard anyway so the map stays aligned.
     const piece = lower.length === f.length ? lower : f;
-    for (let k = 0; k < piece.length; k++) {
-      units[n] = piece.charCodeAt(k);
-      from[n++] = i;
-    }
+    for (let k = 0; k < piece.length; k++) push(piece.charCodeAt(k), i);
     i += ch.length;
   }
   // Second pass: drop a space next to a CJK character (pdf.js puts them there) and trailing spaces.

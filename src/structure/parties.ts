@@ -245,10 +245,6 @@ export function findDefinedTerms(blocks: Block[]): DefinedTerm[] {
 }
 
 /**
- * Parties from the preamble (and, for cover-page contracts, the first blocks), then roles: role words first,
- * then conduct over the whole text; in a two-party contract, one known role gives the other.
- */
-/**
  * A details table (| 甲方 | 佛山某某电器有限公司 |, | Advertiser | Brightwater Pet Nutrition, Inc. |) comes as one
  * block per cell: a label cell and the cell after it are read as one line, "甲方：佛山…" / "Advertiser: Brightwater…".
  */
@@ -289,8 +285,12 @@ function addCollectiveNames(parties: Party[], blocks: Block[]): void {
   }
 }
 
-export function analyseParties(preamble: Block[], allBlocks0: Block[]): PartyAnalysis {
-  const allBlocks = joinDetailCells(allBlocks0);
+/**
+ * Parties from the preamble (and, for cover-page contracts, the first blocks), then roles: role words first,
+ * then conduct over the whole text; in a two-party contract, one known role gives the other.
+ */
+export function analyseParties(preamble: Block[], blocks: Block[]): PartyAnalysis {
+  const allBlocks = joinDetailCells(blocks);
   const head = preamble.length ? joinDetailCells(preamble) : allBlocks.slice(0, 30);
   let parties = chinesePartyLines(head);
   if (parties.length < 2) {
