@@ -57,8 +57,25 @@ function pairUp(olds: ClauseEntry[], news: ClauseEntry[], threshold: number, ali
   const pairs: Array<[ClauseEntry, ClauseEntry]> = [];
   for (const { o, n } of candidates) {
     if (alignment.toNew.has(o.index) || alignment.toOld.has(n.index)) continue;
-    alignment.toNew.set(o.index, n.index);
-    alignment.toOld.set(n.index, o.index);
+    link(alignment, o, n);
+    pairs.push([o, n]);
+  }
+  return pairs;
+}
+
+function link(alignment: Alignment, o: ClauseEntry, n: ClauseEntry): void {
+  alignment.toNew.set(o.index, n.index);
+  alignment.toOld.set(n.index, o.index);
+}
+
+/** Pairs each clause still unpaired with the first unpaired clause on the other side that `twin` accepts. */
+function pairRemaining(olds: ClauseEntry[], news: ClauseEntry[], alignment: Alignment, twin: (o: ClauseEntry, n: ClauseEntry) => boolean): Array<[ClauseEntry, ClauseEntry]> {
+  const pairs: Array<[ClauseEntry, ClauseEntry]> = [];
+  for (const o of olds) {
+    if (alignment.toNew.has(o.index)) continue;
+    const n = news.find((x) => !alignment.toOld.has(x.index) && twin(o, x));
+    if (!n) continue;
+    link(alignment, o, n);
     pairs.push([o, n]);
   }
   return pairs;
@@ -77,33 +94,17 @@ export function alignClauses(olds: ClauseEntry[], news: ClauseEntry[]): Alignmen
       if (!o.children.length || !n.children.length) continue;
       const oc = o.children.map((i) => olds[i]);
       const nc = n.children.map((i) => news[i]);
-      const matched = pairUp(oc, nc, 0.5, alignment);
       // A clause rewritten in place (月付 → 70% 预付) keeps its slot in the article: the unpaired clause at the same
       // position on each side is the same clause, reworded, when the two still share some wording.
-      for (const oe of oc) {
-        if (alignment.toNew.has(oe.index)) continue;
-        const ne = nc.find((x) => x.order === oe.order && !alignment.toOld.has(x.index));
-        if (!ne || similarity(oe.key, ne.key) < REWRITE_FLOOR) continue;
-        alignment.toNew.set(oe.index, ne.index);
-        alignment.toOld.set(ne.index, oe.index);
-        matched.push([oe, ne]);
-      }
-      descend(matched);
+      const inPlace = (oe: ClauseEntry, ne: ClauseEntry) => ne.order === oe.order && similarity(oe.key, ne.key) >= REWRITE_FLOOR;
+      descend([...pairUp(oc, nc, 0.5, alignment), ...pairRemaining(oc, nc, alignment, inPlace)]);
     }
   };
   const oldRoots = olds.filter((e) => e.parent === null);
   const newRoots = news.filter((e) => e.parent === null);
-  const roots = pairUp(oldRoots, newRoots, 0.45, alignment);
   // An article rewritten under the same heading (第二条 责任 → 第二条 责任, new wording) is still that article.
-  for (const oe of oldRoots) {
-    if (alignment.toNew.has(oe.index) || !oe.headingKey) continue;
-    const ne = newRoots.find((x) => x.headingKey === oe.headingKey && !alignment.toOld.has(x.index));
-    if (!ne) continue;
-    alignment.toNew.set(oe.index, ne.index);
-    alignment.toOld.set(ne.index, oe.index);
-    roots.push([oe, ne]);
-  }
-  descend(roots);
+  const sameHeading = (oe: ClauseEntry, ne: ClauseEntry) => !!oe.headingKey && ne.headingKey === oe.headingKey;
+  descend([...pairUp(oldRoots, newRoots, 0.45, alignment), ...pairRemaining(oldRoots, newRoots, alignment, sameHeading)]);
   // Left over anywhere: only a close match of a clause with some substance counts (moved to another article).
   const leftOld = olds.filter((e) => !alignment.toNew.has(e.index) && e.key.length >= MIN_LOOSE_KEY);
   const leftNew = news.filter((e) => !alignment.toOld.has(e.index) && e.key.length >= MIN_LOOSE_KEY);
