@@ -7,7 +7,7 @@ import type { ConcernReport, ConcernStatus, Finding, Severity } from '../rules/t
 import type { ContractDocument, DocFormat, Language } from '../types.js';
 import { alignClauses, outOfOrder, similarity, type Alignment } from './align.js';
 import { clauseEntries, type ClauseEntry } from './clause-entries.js';
-import { changeHunks, renderHunk, type Hunk } from './text-diff.js';
+import { changeHunks, headingHunk, renderHunk, type Hunk } from './text-diff.js';
 
 export interface LintedVersion {
   path: string;
@@ -128,7 +128,7 @@ function clauseChanges(olds: ClauseEntry[], news: ClauseEntry[], alignment: Alig
       change.hunks = hunks;
       change.excerpt = hunks.map(renderHunk).join(' … ') + (more ? ` (+${more})` : '');
     } else if (retitled) {
-      change.excerpt = `[-${oe.heading}-]{+${ne.heading}+}`;
+      change.excerpt = renderHunk(headingHunk(oe.heading, ne.heading));
     }
     changes.push({ ...change, at: ne.index });
   }

@@ -136,12 +136,26 @@ export function changeHunks(oldText: string, newText: string, maxHunks = 3): { h
   return { hunks: hunks.slice(0, maxHunks), more: Math.max(0, hunks.length - maxHunks) };
 }
 
-/** A hunk on one line: `…within [-30-]{+180+} days…`. */
-export function renderHunk(h: Hunk): string {
-  const removed = h.removed.trim() ? `[-${clip(h.removed.trim())}-]` : '';
-  const added = h.added.trim() ? `{+${clip(h.added.trim())}+}` : '';
-  return `${h.before}${removed}${added}${h.after}`.replace(/\s+/g, ' ').trim();
+/** How a rendering marks deleted and inserted text: opening and closing mark of each. */
+export interface ChangeMarks {
+  removed: [string, string];
+  added: [string, string];
 }
+
+/** The marks of plain text (the JSON `excerpt` and the terminal): `[-old-]{+new+}`. */
+export const TEXT_MARKS: ChangeMarks = { removed: ['[-', '-]'], added: ['{+', '+}'] };
+
+/** A hunk on one line: `…within [-30-]{+180+} days…`. */
+export const renderHunk = (h: Hunk): string => renderHunkWith(h, TEXT_MARKS);
+
+/** A hunk on one line, with the given marks around what was removed and added. */
+export function renderHunkWith(h: Hunk, marks: ChangeMarks): string {
+  const mark = (text: string, [open, close]: [string, string]) => (text.trim() ? `${open}${clip(text.trim())}${close}` : '');
+  return `${h.before}${mark(h.removed, marks.removed)}${mark(h.added, marks.added)}${h.after}`.replace(/\s+/g, ' ').trim();
+}
+
+/** A heading replaced by another, as a hunk with no context. */
+export const headingHunk = (before: string | null, after: string | null): Hunk => ({ before: '', removed: before ?? '', added: after ?? '', after: '' });
 
 const CLIP_CHARS = 80;
 

@@ -1,5 +1,5 @@
 import type { ClauseChange, DiffResult } from '../diff/index.js';
-import type { Hunk } from '../diff/text-diff.js';
+import { headingHunk, type Hunk } from '../diff/text-diff.js';
 import type { Finding } from '../rules/types.js';
 import type { Language } from '../types.js';
 import { changeWhere, changeWord, clauseLabel, wordsFor } from './diff-words.js';
@@ -37,12 +37,10 @@ function changeHtml(c: ClauseChange, w: ReturnType<typeof wordsFor>): string {
   let newText = '';
   if (c.change === 'removed') oldText = `<del>${e(c.excerpt ?? '')}</del>`;
   else if (c.change === 'added') newText = `<ins>${e(c.excerpt ?? '')}</ins>`;
-  else if (c.hunks?.length) {
-    oldText = c.hunks.map((h) => hunkSide(h, 'old')).join(' <span class="muted">…</span> ');
-    newText = c.hunks.map((h) => hunkSide(h, 'new')).join(' <span class="muted">…</span> ');
-  } else if (c.retitled) {
-    oldText = `<del>${e(c.old?.heading ?? '')}</del>`;
-    newText = `<ins>${e(c.new?.heading ?? '')}</ins>`;
+  else if (c.hunks?.length || c.retitled) {
+    const hunks = c.hunks?.length ? c.hunks : [headingHunk(c.old?.heading ?? null, c.new?.heading ?? null)];
+    oldText = hunks.map((h) => hunkSide(h, 'old')).join(' <span class="muted">…</span> ');
+    newText = hunks.map((h) => hunkSide(h, 'new')).join(' <span class="muted">…</span> ');
   } else oldText = newText = `<span class="muted">${e(w.moved)}</span>`;
   const sub = c.subclauses ? ` <span class="muted">(${e(w.sub(c.subclauses))})</span>` : '';
   return `<div class="change ${c.change}"><h3><span class="kind">${e(changeWord(c, w))}</span> ${e(changeWhere(c))}${sub}</h3>

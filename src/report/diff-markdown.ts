@@ -1,8 +1,19 @@
-import type { DiffResult } from '../diff/index.js';
+import type { ClauseChange, DiffResult } from '../diff/index.js';
+import { headingHunk, renderHunkWith, type ChangeMarks } from '../diff/text-diff.js';
 import type { Language } from '../types.js';
 import { changeWhere, changeWord, wordsFor } from './diff-words.js';
 
 const text = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Struck-through deletions and bold insertions, rendered from the hunks (never by rewriting the plain excerpt). */
+const MARKDOWN_MARKS: ChangeMarks = { removed: ['~~', '~~'], added: ['**', '**'] };
+
+function excerpt(c: ClauseChange): string {
+  const hunks = c.hunks?.length ? c.hunks : c.retitled ? [headingHunk(c.old?.heading ?? null, c.new?.heading ?? null)] : [];
+  if (!hunks.length) return text(c.excerpt ?? '');
+  const more = / \(\+\d+\)$/.exec(c.excerpt ?? '')?.[0] ?? '';
+  return hunks.map((h) => renderHunkWith({ ...h, before: text(h.before), removed: text(h.removed), added: text(h.added), after: text(h.after) }, MARKDOWN_MARKS)).join(' … ') + more;
+}
 
 /**
  * A memo for replying to the agency about its revision: what got worse and why, each new finding with the
@@ -30,7 +41,7 @@ export function formatDiffMarkdown(diff: DiffResult, options: { language?: Langu
   if (diff.clauses.length === 0) out.push(w.nothing);
   for (const c of diff.clauses) {
     const sub = c.subclauses ? ` (${w.sub(c.subclauses)})` : '';
-    out.push(`- **${changeWord(c, w)}** ${text(changeWhere(c))}${sub}${c.excerpt ? `: ${text(c.excerpt.replace(/\[-/g, '~~').replace(/-\]/g, '~~').replace(/\{\+/g, '**').replace(/\+\}/g, '**'))}` : ''}`);
+    out.push(`- **${changeWord(c, w)}** ${text(changeWhere(c))}${sub}${excerpt(c) ? `: ${excerpt(c)}` : ''}`);
   }
   if (diff.summary.renumbered) out.push('', `*${w.renumbered(diff.summary.renumbered)}*`);
   const better = diff.concerns.filter((x) => x.direction === 'better');
