@@ -193,6 +193,12 @@ function conductScore(text: string, label: string, others: string[]): number {
     new RegExp(`\\bpay\\s+(?:to\\s+)?(?:the\\s+)?${L}\\b`, 'g'),
     new RegExp(`${L}(?:应|将|负责|同意|须|应当|有权)?(?:按照[^，。]{0,20})?(?:向|为)${O}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
     new RegExp(`${L}(?:应|将|负责|同意|须|应当)?(?:负责|提供|承担)[^。；]{0,12}(?:代运营|运营服务|店铺运营|推广服务)`, 'g'),
+    // Plain-spoken contracts: 甲方把店铺交给乙方代运营, 乙方负责店铺日常运营, 转到乙方账户, 给乙方提成, 乙方开收据.
+    new RegExp(`交(?:给|由)${L}(?:代运营|运营|托管|管理|打理)`, 'g'),
+    new RegExp(`${L}负责[^。；，]{0,8}(?:运营|推广|托管)`, 'g'),
+    new RegExp(`(?:转|付|打|汇)(?:到|给|至|入)${L}`, 'g'),
+    new RegExp(`给${L}(?:提成|分成|佣金|服务费)`, 'g'),
+    new RegExp(`${L}(?:应|须|负责)?(?:开|开具)(?:收据|发票)`, 'g'),
     new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付`, 'g'),
     new RegExp(`${O}(?:委托|聘请|授权)${L}`, 'g'),
     new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to|must)\\s+(?:\\w+\\s+){0,3}(?:provide|perform|render|deliver)\\b`, 'g'),
