@@ -16,7 +16,7 @@ const blind = process.argv.includes('--blind');
 const verbose = process.argv.includes('--verbose') && !blind;
 const useTxt = process.argv.includes('--cuad-txt');
 const setArg = process.argv.indexOf('--set');
-const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
+const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
 const CORE = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver'];
 const MORE = ['sales-guarantee', 'payment', 'breach', 'team'];
 
@@ -50,9 +50,9 @@ async function lintAll(files, cwd) {
 }
 
 // 1. Our evaluation sets: fixtures/eval is the development set; eval-holdout and eval-blind were written blind to the
-// rules and then used to find generic faults (eval-final too, after it was measured blind); eval-fresh is only measured
-// Sets kept unseen: in the default run they print totals only, as with --blind.
-const UNSEEN = new Set(['fixtures/eval-fresh']);
+// rules and then used to find generic faults (eval-final and eval-fresh too, after each was measured blind);
+// eval-sealed is only measured. Sets kept unseen: in the default run they print totals only, as with --blind.
+const UNSEEN = new Set(['fixtures/eval-sealed']);
 for (const set of sets) {
 const hide = blind || (UNSEEN.has(set) && setArg < 0);
 const evalDir = path.join(root, set);
@@ -97,6 +97,15 @@ const aspectRows = ASPECTS.map((a) => [
   score(labels.filter((l) => !reports.get(l.file).error).map((l) => [Object.values(reports.get(l.file).concerns).some((c) => c.aspects.includes(a)), (l.aspects ?? []).includes(a)])),
 ]);
 table(`${set}: aspects`, aspectRows);
+for (const l of labels) {
+  const r = reports.get(l.file);
+  if (r.error) continue;
+  for (const a of ASPECTS) {
+    const predicted = Object.values(r.concerns).some((c) => c.aspects.includes(a));
+    const actual = (l.aspects ?? []).includes(a);
+    if (predicted !== actual) mistakes.push(`${predicted ? 'FP' : 'FN'} aspect ${a.padEnd(27)} ${l.file}`);
+  }
+}
 if (verbose && !hide) console.log('\n' + mistakes.join('\n'));
 else if (mistakes.length) console.log(`\n${mistakes.length} disagreements (--verbose lists them)`);
 }
