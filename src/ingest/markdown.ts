@@ -100,7 +100,11 @@ export function ingestMarkdown(data: Uint8Array): IngestedDocument {
       if (listItem) listItem = null;
       continue;
     }
-    if (!LIST_ITEM.test(line) && !/^\s/.test(line)) listIndents = [];
+    if (!LIST_ITEM.test(line) && !/^\s/.test(line)) {
+      listIndents = [];
+      // A paragraph after a blank line ends the list: the next "1." starts a new list, as renderers show it.
+      if (!listItem) counters = [];
+    }
     if (inFence) {
       run.push({ text: line, line: lineNo });
       continue;

@@ -61,9 +61,21 @@ function chinesePartyLines(blocks: Block[]): Party[] {
       if (parties.some((p) => p.label === label)) continue;
       parties.push({ role: null, label, ...(name ? { name } : {}), aliases: alias ? [alias] : [], location: pos(block) });
     }
+    // A details row without a colon: "1. 服务商（甲方）  成都某某有限公司，住所：…"
+    const row = block.text.match(detailsRow);
+    if (row && !parties.some((p) => p.label === row[1] || p.label === row[2])) {
+      const isLabel = (s?: string) => !!s && new RegExp(`^(?:${ZH_LABELS})$`).test(s);
+      const label = isLabel(row[1]) ? row[1] : isLabel(row[2]) ? row[2]! : row[1];
+      const alias = label === row[1] ? row[2] : row[1];
+      parties.push({ role: null, label, name: cleanName(row[3].split(/[，,；;]/)[0]), aliases: alias ? [alias] : [], location: pos(block) });
+    }
   }
   return parties;
 }
+
+const detailsRow = new RegExp(
+  `^(?:\\d{1,2}[.、]\\s*|[一二三四五六七八九十]{1,3}、)?(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(](${ZH_LABELS}|${ZH_ROLE_LABELS})[)）])?\\s{2,}(\\S.*?(?:公司|商行|工作室|合作社|中心|门市部|经营部|店|厂|个体工商户)\\S*(?:[，,；;].*)?)$`,
+);
 
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|有限公司)/i;

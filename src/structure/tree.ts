@@ -19,6 +19,8 @@ interface Start {
   authoritative: boolean;
   strong: boolean;
   rest: string;
+  /** The heading when the start says it itself (【服务内容】), instead of splitting it from `rest`. */
+  heading?: string;
 }
 
 interface Frame {
@@ -71,8 +73,19 @@ function startOf(block: Block): Start | null {
       rest: block.text.trim(),
     };
   }
+  const bracket = BRACKET_HEADING.exec(block.text);
+  if (bracket) {
+    return { number: null, scheme: 'bracket-heading', value: 0, alternatives: [], annex: false, authoritative: false, strong: true, rest: block.text.trim(), heading: bracket[1] };
+  }
   return null;
 }
+
+/**
+ * 【服务内容】 乙方向甲方提供以下服务： a run-in bracketed title opens a section in contracts drafted without article
+ * numbers; the numbered items after it are its sub-clauses. Read so only where the document does it throughout.
+ */
+const BRACKET_HEADING = /^\s*【([\u4e00-\u9fff、与和及]{2,12})】/;
+const MIN_BRACKET_HEADINGS = 3;
 
 /** Picks the reading of an ambiguous number ((i): roman one or letter nine) that continues an open list. */
 function chooseReading(start: Start, stack: Frame[]): { scheme: string; value: number } {
@@ -178,6 +191,9 @@ function markClauseTable(blocks: Block[], starts: Array<Start | null>): void {
  */
 export function buildClauseTree(blocks: Block[]): DocumentParts {
   const starts = blocks.map(startOf);
+  if (starts.filter((s) => s?.scheme === 'bracket-heading').length < MIN_BRACKET_HEADINGS) {
+    for (let i = 0; i < starts.length; i++) if (starts[i]?.scheme === 'bracket-heading') starts[i] = null;
+  }
   markClauseTable(blocks, starts);
   const bodyStart = preambleLength(blocks, starts);
   const preamble = blocks.slice(0, bodyStart);
@@ -209,7 +225,7 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
       continue;
     }
 
-    let heading = splitHeading(start.rest, block.kind === 'heading');
+    let heading = start.heading ?? splitHeading(start.rest, block.kind === 'heading');
     const clause = newClause(block, start, reading.scheme, heading);
     // ARTICLE 1 ⏎ DEFINITIONS: a bare number takes the short line after it as its heading.
     if (!start.rest && i + 1 < blocks.length && !starts[i + 1] && looksLikeStandaloneHeading(blocks[i + 1].text)) {
