@@ -454,6 +454,26 @@ describe('threshold', () => {
     it('a date in the notice sentence is not a duration', () => {
       expect(lint(notice, '第九条 解除\n甲方可于2026年12月1日前提前30日通知乙方解除合同。').findings).toEqual([]);
     });
+
+    it('"one hundred and twenty (120) days" is 120 days', () => {
+      expect(lint(notice, "1. Termination. Client may terminate on one hundred and twenty (120) days' notice.").findings.map((f) => f.excerpt)).toEqual(['120) days']);
+      expect(lint(notice, "1. Termination. Client may terminate on thirty (30) days' notice.").findings).toEqual([]);
+    });
+
+    const noticeAt = rule(`  threshold:
+    type: duration
+    near: ['notice']
+    at: ['\\d[^.;,]{0,20}days?''? notice', 'at least [^.;]{0,20}days? before']
+    op: '>'
+    value: 90
+`);
+
+    it('with `at`, only the number the phrase measures counts, not another one in the sentence', () => {
+      const renewal = '1. Term. Client may extend the Term by a further 365 days by notice given at least 30 days before it ends.';
+      expect(lint(notice, renewal).findings).toHaveLength(1);
+      expect(lint(noticeAt, renewal).findings).toEqual([]);
+      expect(lint(noticeAt, "1. Termination. Client may terminate on 180 days' notice.").findings).toHaveLength(1);
+    });
   });
 
   describe('money with a unit filter', () => {

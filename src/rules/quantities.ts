@@ -43,7 +43,8 @@ export function extractQuantities(text: string, from = 0, to = text.length): Qua
     const usd = /\$|usd|美元|dollars/.test(`${prefix ?? ''}${suffix ?? ''}`);
     push('money', value, usd ? 'usd' : 'yuan', m.index!, m.index! + m[0].length);
   }
-  for (const m of slice.matchAll(new RegExp(`${NUM}\\s*(个工作日|工作日|个自然日|自然日|日|天|个星期|星期|周|个月|月|年|business days?|working days?|calendar days?|days?|weeks?|months?|years?)(?![a-z])`, 'gu'))) {
+  // "thirty (30) days": the figure in brackets after the words is the number
+  for (const m of slice.matchAll(new RegExp(`${NUM}\\)?\\s*(个工作日|工作日|个自然日|自然日|日|天|个星期|星期|周|个月|月|年|business days?|working days?|calendar days?|days?|weeks?|months?|years?)(?![a-z])`, 'gu'))) {
     const unit = m[2];
     // 2026年1月1日 is a date, not a duration; 第3个月 is the third month, not three months.
     const before = slice.slice(Math.max(0, m.index! - 1), m.index!);

@@ -41,6 +41,11 @@ export interface QuantitySpec {
   type: 'percent' | 'money' | 'duration' | 'count';
   /** Only numbers in a sentence matching this count (e.g. 预付|首期|up front). */
   near?: ConditionSpec;
+  /**
+   * Only numbers inside a match of this: the phrase that makes the number the thing measured ("30 days' notice",
+   * 提前30日), not another number in the same sentence ("extend the Term by 12 months by notice").
+   */
+  at?: ConditionSpec;
   op: '>' | '>=' | '<' | '<=' | '==';
   value: number;
   /** For money: yuan (元) or usd; for duration: days (business days count as 7/5 days). */

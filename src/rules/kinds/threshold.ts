@@ -1,4 +1,5 @@
-import { compileCondition } from '../conditions.js';
+import { compileCondition, type Condition, type Match } from '../conditions.js';
+import type { Unit } from '../document-view.js';
 import { compare, extractQuantities } from '../quantities.js';
 import type { QuantitySpec } from '../types.js';
 import type { KindResult, KindRunner } from './kind.js';
@@ -9,6 +10,7 @@ import type { KindResult, KindRunner } from './kind.js';
  */
 export function thresholdKind(spec: QuantitySpec): KindRunner {
   const near = spec.near !== undefined ? compileCondition(spec.near) : null;
+  const at = spec.at !== undefined ? compileCondition(spec.at) : null;
   const wantedUnit = spec.unit?.toLowerCase();
   return ({ units }) => {
     const result: KindResult = { hits: [], addressing: [], present: false };
@@ -21,8 +23,10 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
           result.present = true;
           if (!result.addressing.includes(unit)) result.addressing.push(unit);
         }
+        const spans = at ? matchesIn(at, unit, ss, se) : null;
         for (const q of extractQuantities(unit.norm.text, ss, se)) {
           if (q.type !== spec.type) continue;
+          if (spans && !spans.some(([s, e]) => q.start < e && s < q.end)) continue;
           if (spec.type === 'money' && wantedUnit && q.unit !== wantedUnit) continue;
           if (!compare(q.value, spec.op, spec.value)) continue;
           result.hits.push({ unit, match: [q.start, q.end], vars: { value: unit.norm.text.slice(q.start, q.end) } });
@@ -32,4 +36,11 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
     }
     return result;
   };
+}
+
+/** Every match of a condition in [from, to), as spans of the unit's normalised text. */
+function matchesIn(cond: Condition, unit: Unit, from: number, to: number): Match[] {
+  const spans: Match[] = [];
+  for (let m = cond(unit, from, to); m && m[1] > m[0]; m = cond(unit, m[0] + 1, to)) spans.push(m);
+  return spans;
 }
