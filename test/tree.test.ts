@@ -554,3 +554,48 @@ describe('three-party deals', () => {
     ]);
   });
 });
+
+describe('run-in and bracketed titles', () => {
+  it('reads 【服务内容】 paragraphs as sections, with the restarted 1. 2. lists under each', () => {
+    const doc = md(`# 代运营协议
+
+甲方：佛山某某家纺有限公司
+乙方：广州某某电子商务有限公司
+
+**【服务内容】** 乙方向甲方提供以下服务：
+
+1. 档期运营：每月提报档期不少于4个；
+2. 商品上线：每个档期上线商品不少于120款。
+
+**【费用与支付】**
+
+1. 基础服务费：每月人民币25,000元；
+2. 结算：按月后付。
+
+**【违约责任】**
+
+1. 任何一方违反本协议约定的，应赔偿对方因此遭受的损失。
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      [null, '服务内容', [['1.', '档期运营'], ['2.', '商品上线']]],
+      [null, '费用与支付', [['1.', '基础服务费'], ['2.', '结算']]],
+      [null, '违约责任', [['1.', null]]],
+    ]);
+  });
+
+  it('leaves a lone 【注意】 paragraph as text', () => {
+    const doc = text('第一条 服务内容\n乙方提供店铺运营服务。\n【注意】本条须与附件一一并阅读。\n第二条 费用\n甲方每月支付服务费。');
+    expect(outline(doc.tree.children)).toEqual([
+      ['第一条', '服务内容'],
+      ['第二条', '费用'],
+    ]);
+  });
+
+  it('takes the bracketed title after an article number: Article 5 (Inspection of Deliverables)', () => {
+    const doc = text('Article 1 (Purpose)\n1. The Consignor entrusts the operation of its store to the Consignee.\nArticle 2 (Inspection of Deliverables)\n1. The Consignor shall inspect each Deliverable within seven (7) business days.');
+    expect(outline(doc.tree.children).map(([n, h]) => [n, h])).toEqual([
+      ['Article 1', 'Purpose'],
+      ['Article 2', 'Inspection of Deliverables'],
+    ]);
+  });
+});

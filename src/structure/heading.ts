@@ -52,6 +52,9 @@ export function splitHeading(rest: string, styledHeading = false): string | null
   const t = rest.trim();
   if (!t) return null;
   if (styledHeading) return stripTrailing(t) || null;
+  // Japanese-style drafting puts the title in brackets after the number: Article 5 (Inspection of Deliverables) / 第五条（定义）
+  const bracketed = /^[（(]([^（）()]{1,40})[)）]$/.exec(t);
+  if (bracketed && !/^\d+$|^[a-z]{1,3}$/i.test(bracketed[1].trim())) return bracketed[1].trim();
 
   if (isCjkText(t)) {
     // Whole rest is a short title: 服务内容 / 服务内容：
