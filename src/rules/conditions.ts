@@ -67,6 +67,10 @@ export function compileCondition(spec: ConditionSpec): Condition {
   if (spec.text !== undefined) parts.push(anyPattern(asList(spec.text)));
   if (spec.heading !== undefined) parts.push(headingMatches(asList(spec.heading)));
   if (spec.clause !== undefined) parts.push(clauseNumberIs(asList(spec.clause)));
+  if (spec.part !== undefined) {
+    const wantPreamble = spec.part === 'preamble';
+    parts.push((unit, from = 0) => ((unit.clause === null) === wantPreamble ? [from, from] : null));
+  }
   if (spec.all) {
     const subs = spec.all.map(compileCondition);
     parts.push((unit, from, to) => {

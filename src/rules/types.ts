@@ -19,8 +19,8 @@ export type ConditionSpec =
       any?: ConditionSpec[];
       not?: ConditionSpec;
       inside?: ConditionSpec;
-      /** The named party of the sentence must have this role (client | provider), as the parties' roles say. */
-      party?: PartyRole;
+      /** preamble: the parties and recitals before the first clause; body: the clauses. */
+      part?: 'preamble' | 'body';
     };
 
 export interface ScopeSpec {

@@ -128,5 +128,5 @@ function describeOneOf(path: Array<string | number>): string {
   if (['message', 'suggestion', 'rationale', 'name'].includes(last)) return 'a text, or zh and en texts';
   if (['heading', 'text', 'clause'].includes(last)) return 'a pattern or a list of patterns';
   if (['extends', 'files'].includes(last)) return 'a string or a list of strings';
-  return 'a pattern (string), a list of patterns, or a condition object (pattern, heading, all, any, not, inside)';
+  return 'a pattern (string), a list of patterns, or a condition object (pattern, heading, all, any, not, inside, part)';
 }

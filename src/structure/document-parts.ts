@@ -12,9 +12,14 @@ export const RECITALS_END =
 
 const SIGNATURE_PATTERNS: RegExp[] = [
   /^IN\s+WITNESS\s+WHEREOF/i,
+  // "ACCEPTED AND AGREED:" / Philippine "CONFORME:" over the client's signature
+  /^(?:ACCEPTED\s+AND\s+AGREED|AGREED\s+AND\s+ACCEPTED|CONFORME)\b/i,
   // Australian and English execution blocks: "Executed as an agreement." / "Executed by … in accordance with s127"
   /^EXECUTED\s+(?:AS\s+(?:AN?\s+)?(?:AGREEMENT|DEED)|BY\b)/i,
   /^Signed\s+(?:for\s+and\s+)?on\s+behalf\s+of\b/i,
+  // New Zealand and Australian execution: "Signed as an agreement on …" / "Signed for Kōwhai Digital Limited by its director:"
+  /^(?:Signed|Executed)\s+as\s+an?\s+(?:agreement|deed)\b/i,
+  /^Signed\s+for\s+[^:]{2,80}\s+by\s+(?:its|their)\b/i,
   /^[（(【]?\s*(?:以下|此页)无正文/,
   /^[（(【]?\s*(?:本页|此页)为.{0,20}签(?:署|字)页/,
   /^签(?:署|字)页/,
@@ -49,7 +54,7 @@ export function looksLikeTitle(text: string): boolean {
  * part of the signature block.
  */
 const ATTACHMENT_TITLE =
-  /^[《【]?[^，。；,;:：]{0,60}?(?:服务订单|订单|补充协议|补充条款|通用条款|一般条款|标准条款|工作说明书|服务说明书|服务清单|报价单|确认书|附表|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work|SOW|ORDER\s+FORM|Order\s+Form|SERVICE\s+ORDER|Service\s+Order|WORK\s+ORDER|Work\s+Order|INSERTION\s+ORDER|Insertion\s+Order|SUPPLEMENTAL\s+AGREEMENT|Supplemental\s+Agreement|ADDENDUM|Addendum|TERMS\s+AND\s+CONDITIONS|Terms\s+and\s+Conditions|(?:GENERAL|STANDARD)\s+TERMS|(?:General|Standard)\s+Terms)(?:\s*(?:No\.?|NO\.?|Number|NUMBER|#)?\s*[0-9A-Z一二三四五六七八九十]{0,4})?\s*(?:[（(][^）)]{0,12}[)）])?[》】]?\s*$/;
+  /^[《【]?[^，。；,;:：]{0,60}?(?:服务订单|订单|补充协议|补充条款|通用条款|一般条款|标准条款|工作说明书|服务说明书|服务清单|报价单|确认书|附表|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work|SOW|ORDER\s+FORM|Order\s+Form|SERVICE\s+ORDER|Service\s+Order|WORK\s+ORDER|Work\s+Order|INSERTION\s+ORDER|Insertion\s+Order|SUPPLEMENTAL\s+AGREEMENT|Supplemental\s+Agreement|ADDENDUM|Addendum|TERMS\s+AND\s+CONDITIONS|Terms\s+and\s+Conditions|(?:GENERAL|STANDARD)\s+TERMS(?:\s+(?:OF|FOR)\s+(?:SERVICES?|BUSINESS))?|(?:General|Standard)\s+Terms(?:\s+(?:of|for)\s+(?:Services?|Business))?|TERMS\s+OF\s+(?:SERVICE|BUSINESS)|Terms\s+of\s+(?:Service|Business))(?:\s*(?:No\.?|NO\.?|Number|NUMBER|#)?\s*[0-9A-Z一二三四五六七八九十]{0,4})?\s*(?:[（(][^）)]{0,12}[)）])?[》】]?\s*$/;
 
 export function looksLikeAttachmentTitle(text: string): boolean {
   const t = text.trim();

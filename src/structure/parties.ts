@@ -1,4 +1,5 @@
 import type { Block, DefinedTerm, Party, PartyRole } from '../types.js';
+import { RECITALS_START } from './document-parts.js';
 
 /**
  * Finding the parties and who is who. The labels (甲方, 乙方, "Company") say nothing about roles: a role comes
@@ -6,8 +7,8 @@ import type { Block, DefinedTerm, Party, PartyRole } from '../types.js';
  * makes each party do (who provides the services, who pays the fees).
  */
 
-const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方'];
-const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务提供方', '承接方', '供应商', '代理商', '顾问方'];
+const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方', '招标人', '采购人', '招标方'];
+const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务提供方', '承接方', '供应商', '代理商', '顾问方', '中标人', '中标方', '成交供应商'];
 const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner'];
 const PROVIDER_WORDS_EN = [
   'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'consultancy', 'supplier', 'operator',
@@ -94,7 +95,11 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   // German drafting sets the definition off with dashes on a line of its own: – hereinafter "Client" –
   const dashed = /[–—]\s*hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*[–—]/g;
   const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed)].sort((a, b) => a.index! - b.index!);
+  // Terms defined in the recitals ("sells them to Amazon.com Services LLC (“Amazon”)") are not parties.
+  const recitals = text.split('\n').findIndex((line) => RECITALS_START.test(line.trim()));
+  const recitalsAt = recitals < 0 ? Infinity : text.split('\n').slice(0, recitals).join('\n').length;
   for (const m of matches) {
+    if (parties.length >= 2 && m.index! > recitalsAt) break;
     const term = m[1].trim();
     const before = text.slice(prevEnd, m.index);
     prevEnd = m.index! + m[0].length;
@@ -200,7 +205,8 @@ function conductScore(text: string, label: string, others: string[]): number {
     new RegExp(`由${L}[^。；]{0,12}(?:提供|负责)[^。；]{0,25}(?:服务|运营|推广)`, 'g'),
     new RegExp(`${L}[^。；，]{0,8}(?:为|向)[^。；]{0,15}提供[^。；]{0,25}(?:服务|运营|推广)`, 'g'),
     new RegExp(`${L}[^。；，]{0,8}(?:从事|专业从事|具备|具有)[^。；]{0,25}(?:运营|推广|代运营)`, 'g'),
-    new RegExp(`向${L}支付`, 'g'),
+    // (not a deposit or a penalty: 乙方向甲方支付履约保证金)
+    new RegExp(`向${L}支付(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))`, 'g'),
     new RegExp(`\\b${L}\\s+(?:provides|performs|operates|manages|runs|will operate|shall operate|will manage|shall manage)\\b`, 'g'),
     new RegExp(`\\bpay\\s+(?:to\\s+)?(?:the\\s+)?${L}\\b`, 'g'),
     new RegExp(`${L}(?:应|将|负责|同意|须|应当|有权)?(?:按照[^，。]{0,20})?(?:向|为)${O}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
@@ -211,18 +217,20 @@ function conductScore(text: string, label: string, others: string[]): number {
     new RegExp(`(?:转|付|打|汇)(?:到|给|至|入)${L}`, 'g'),
     new RegExp(`给${L}(?:提成|分成|佣金|服务费)`, 'g'),
     new RegExp(`${L}(?:应|须|负责)?(?:开|开具)(?:收据|发票)`, 'g'),
-    new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付`, 'g'),
+    new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))`, 'g'),
     new RegExp(`${O}(?:委托|聘请|授权)${L}`, 'g'),
     new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to|must)\\s+(?:\\w+\\s+){0,3}(?:provide|perform|render|deliver)\\b`, 'g'),
     new RegExp(`\\bservices\\s+(?:to\\s+be\\s+)?(?:provided|performed|rendered)\\s+by\\s+(?:the\\s+)?${L}\\b`, 'g'),
     new RegExp(`\\b${O}\\s+(?:shall|will|agrees\\s+to)\\s+pay\\s+(?:to\\s+)?(?:the\\s+)?${L}\\b`, 'g'),
-    new RegExp(`\\b${O}\\s+(?:hereby\\s+)?(?:engages|retains|appoints|hires)\\s+(?:the\\s+)?${L}\\b`, 'g'),
+    new RegExp(`\\b${O}\\s+(?:hereby\\s+)?(?:engages|retains|appoints|hires|(?:wishes|desires|agrees|intends)\\s+to\\s+(?:engage|retain|appoint|hire))\\s+(?:the\\s+)?${L}\\b`, 'g'),
+    // 现委托乙方协助开展… / 特委托乙方提供…
+    new RegExp(`(?:现|特|兹|故)委托${L}(?:协助|提供|负责|开展|代为|为|进行|运营)`, 'g'),
     new RegExp(`\\bfees?\\s+(?:payable|due)\\s+to\\s+(?:the\\s+)?${L}\\b`, 'g'),
   ];
   const client: RegExp[] = [
     new RegExp(`${L}[^。；，]{0,10}向[^。；，]{0,10}支付`, 'g'),
     new RegExp(`\\b${L}\\s+(?:pays|will pay|shall pay|agrees to pay)\\b`, 'g'),
-    new RegExp(`${L}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${O}支付`, 'g'),
+    new RegExp(`${L}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${O}支付(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))`, 'g'),
     new RegExp(`${L}(?:委托|聘请|授权)${O}`, 'g'),
     new RegExp(`${O}(?:应|将|负责|同意|须|应当)?(?:向|为)${L}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
     new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to)\\s+pay\\b`, 'g'),
