@@ -1,7 +1,12 @@
+import { setFlagsFromString } from 'node:v8';
 import { run } from './run.js';
 
 /** Entry point of bin/contract-lint: the only place that touches process output and the exit code. */
 export async function main(): Promise<void> {
+  // V8 first interprets a regular expression and compiles it to machine code when it runs again; the rules' few
+  // hundred patterns all run again (once per clause), so the first, interpreted pass is paid for nothing. Compiling
+  // at once saves a fifth of a short lint's start-up (bench: cold start).
+  setFlagsFromString('--no-regexp-tier-up');
   // pdf.js rejects promises of its own that nobody awaits (a bad xref noticed after the text was read); every
   // promise of ours is awaited, so such a stray must not end the process after the report is written.
   process.on('unhandledRejection', (reason) => {

@@ -1,9 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_SECONDS } from '../node/read-contract.js';
 import { VERSION } from '../version.js';
-import { diffCommand, type DiffCommandOptions } from './commands/diff.js';
+import type { DiffCommandOptions } from './commands/diff.js';
 import { lintCommand, type LintCommandOptions } from './commands/lint.js';
-import { explainCommand, initCommand, rulesCommand, testCommand } from './commands/rule-commands.js';
 import { EXIT_OK, EXIT_TROUBLE, newOutput } from './output.js';
 
 export interface RunIO {
@@ -89,16 +88,18 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
       .option('-c, --config <file>', 'configuration file')
       .option('--rules <dir>', 'extra rule pack folder (repeatable)', collect, [] as string[])
       .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']));
-  shared(program.command('rules').description('list the active rules')).action(async (opts) => rulesCommand(opts, cwd, out));
+  // The other commands' modules load only when they run: a lint's start-up does not pay for them.
+  const ruleCommands = () => import('./commands/rule-commands.js');
+  shared(program.command('rules').description('list the active rules')).action(async (opts) => (await ruleCommands()).rulesCommand(opts, cwd, out));
   shared(program.command('explain').argument('<rule-id>').description('why a rule exists, what good looks like, suggested clause text')).action(
-    async (id: string, opts) => explainCommand(id, opts, cwd, out),
+    async (id: string, opts) => (await ruleCommands()).explainCommand(id, opts, cwd, out),
   );
   program
     .command('test')
     .argument('[rules-dir...]', 'rule pack folders (default: the built-in packs)')
     .description("run the rules' own examples")
-    .action(async (dirs: string[]) => testCommand(dirs, cwd, out));
-  program.command('init').description('write a starter .contract-lint.yaml').action(async () => initCommand(cwd, out));
+    .action(async (dirs: string[]) => (await ruleCommands()).testCommand(dirs, cwd, out));
+  program.command('init').description('write a starter .contract-lint.yaml').action(async () => (await ruleCommands()).initCommand(cwd, out));
   program
     .command('diff')
     .argument('<old>', 'the earlier version (any supported format)')
@@ -117,6 +118,7 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .option('--timeout <seconds>', 'longest time reading one file may take (0 = no limit)', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
     .option('--debug', 'print stack traces and internal details')
     .action(async (oldPath: string, newPath: string, options: DiffCommandOptions) => {
+      const { diffCommand } = await import('./commands/diff.js');
       await diffCommand(oldPath, newPath, { ...options, color: options.color && io.color === true }, cwd, out);
     });
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => (out.stdout += s), writeErr: (s) => (out.stderr += s) });
