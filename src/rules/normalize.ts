@@ -90,11 +90,11 @@ export function originalRange(n: NormalizedText, start: number, end: number): [n
  * characters that are regular-expression syntax once folded (（ ） ［ ］ ｛ ｝ ． ＊ ＋ ？ ｜ ＾ ＄ ＼) stay literal.
  */
 export function normalizePattern(source: string): string {
-  let out = '';
-  for (const ch of source) {
+  // Only these characters fold (see fold()); a pattern is mostly ASCII and CJK, which pass through untouched.
+  return source.replace(FOLDS_IN_PATTERN, (ch) => {
     const folded = fold(ch);
-    if (folded !== ch && folded.length === 1 && '()[]{}.*+?|^$\\'.includes(folded) && ch.charCodeAt(0) >= 0xff01) out += '\\' + folded;
-    else out += folded;
-  }
-  return out;
+    return folded.length === 1 && '()[]{}.*+?|^$\\'.includes(folded) && ch.charCodeAt(0) >= 0xff01 ? '\\' + folded : folded;
+  });
 }
+
+const FOLDS_IN_PATTERN = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2018-\u201f\u300c-\u300f]/g;

@@ -52,35 +52,16 @@ export const MAX_REPEAT = 100;
 
 /** Rewrites `*`, `+` and `{n,}` outside character classes as `{0,MAX_REPEAT}`, `{1,MAX_REPEAT}`, `{n,MAX_REPEAT}`. */
 export function boundRepetitions(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      out += source.slice(i, i + 2);
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      out += ch;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    if (ch === '*' || ch === '+') {
-      out += `{${ch === '*' ? 0 : 1},${MAX_REPEAT}}`;
-      continue;
-    }
-    const open = ch === '{' ? /^\{(\d+),\}/.exec(source.slice(i)) : null;
-    if (open) {
-      out += `{${open[1]},${Math.max(MAX_REPEAT, Number(open[1]))}}`;
-      i += open[0].length - 1;
-      continue;
-    }
-    out += ch;
-  }
-  return out;
+  // One pass over tokens: an escape and a character class are kept whole, so a * or { inside them stays literal.
+  return source.replace(REPETITION_TOKENS, (token: string, atLeast?: string) => {
+    if (token === '*') return `{0,${MAX_REPEAT}}`;
+    if (token === '+') return `{1,${MAX_REPEAT}}`;
+    if (atLeast !== undefined) return `{${atLeast},${Math.max(MAX_REPEAT, Number(atLeast))}}`;
+    return token;
+  });
 }
+
+const REPETITION_TOKENS = /\\[\s\S]?|\[(?:\\[\s\S]?|[^\]\\])*\]?|[*+]|\{(\d+),\}/g;
 
 const cache = new Map<string, RegExp>();
 
