@@ -599,3 +599,13 @@ describe('run-in and bracketed titles', () => {
     ]);
   });
 });
+
+describe('bare numbers before Chinese headings', () => {
+  it('reads 1 / 1.1 / 1.1.1 drafting with no dot after the single number, but not 3个工作日内… at a line start', () => {
+    const doc = text('代运营服务协议\n\n1协议构成\n1.1 本协议由主要条款表及正文组成。\n2服务内容\n2.1 甲方为全部门店提供下列服务：\n2.1.1 商品管理：每店在售SKU不少于1,500个；\n3个工作日内甲方应完成验收。');
+    expect(outline(doc.tree.children)).toEqual([
+      ['1', '协议构成', [['1.1', null]]],
+      ['2', '服务内容', [['2.1', null, [['2.1.1', '商品管理']]]]],
+    ]);
+  });
+});

@@ -159,6 +159,13 @@ const matchers: Matcher[] = [
     const scheme = m[2] === '、' ? 'decimal-comma' : 'decimal-dot';
     return { number: m[1] + m[2], scheme, value: Number(m[1]), strong: m[2] === '、', length: m[0].length };
   },
+  // 2服务内容: a bare number before a short Chinese heading line, in 1 / 1.1 / 1.1.1 drafting (not 3个工作日内…)
+  (s) => {
+    const m = /^([0-9]{1,2})\s?(?=[\u4e00-\u9fff])/.exec(s);
+    if (!m || s.length > 20 || /[，。；：:,;、]/.test(s)) return null;
+    if (UNIT_FOLLOWERS.test(s.slice(m[0].length))) return null;
+    return { number: m[1], scheme: 'decimal-dot', value: Number(m[1]), strong: false, length: m[0].length };
+  },
   // (1) / （1）
   (s) => {
     const m = /^[（(]\s*([0-9]{1,2})\s*[)）]/.exec(s);

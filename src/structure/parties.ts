@@ -79,8 +79,8 @@ const detailsRow = new RegExp(
 );
 
 const ENTITY_HINT =
-  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|有限公司)/i;
-const COMPANY_SUFFIX = /\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
+  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|spółka|sp\. z o\.o\.|有限公司)/i;
+const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
@@ -90,11 +90,13 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   // (the Client) / (the "Client"): without quotes only a role word counts as a definition.
   const bareRole = new RegExp(`[(（]\\s*(?:the\\s+)?(${[...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].map((w) => w.replace(/\b\w/g, (c) => c.toUpperCase())).join('|')})\\s*[)）]`, 'g');
   const defRe =
-    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘]([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
+    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘](?:the\s+)?([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
   let prevEnd = 0;
   // German drafting sets the definition off with dashes on a line of its own: – hereinafter "Client" –
+  // Civil-law drafting: "…, represented by …, hereinafter referred to as the “Operator”," with no brackets
+  const runIn = /,\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?=[,;.]|$)/gm;
   const dashed = /[–—]\s*hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*[–—]/g;
-  const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed)].sort((a, b) => a.index! - b.index!);
+  const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed), ...text.matchAll(runIn)].sort((a, b) => a.index! - b.index!);
   // Terms defined in the recitals ("sells them to Amazon.com Services LLC (“Amazon”)") are not parties.
   const recitals = text.split('\n').findIndex((line) => RECITALS_START.test(line.trim()));
   const recitalsAt = recitals < 0 ? Infinity : text.split('\n').slice(0, recitals).join('\n').length;
@@ -105,6 +107,8 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     prevEnd = m.index! + m[0].length;
     if (NOT_PARTY_TERMS.test(term) && roleOfWord(term) === null) continue;
     if (!ENTITY_HINT.test(before) && roleOfWord(term) === null) continue;
+    // A third party must be a company named just before its definition, not a term defined in a clause far below.
+    if (parties.length >= 2 && roleOfWord(term) === null && !COMPANY_SUFFIX.test(before.slice(-300))) continue;
     if (parties.some((p) => p.label === term)) continue;
     const pieces = before.split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
     // "… incorporated in England and Wales": the name is in the last piece that names a company, if any.
@@ -164,6 +168,7 @@ function cleanEnglishName(raw: string): string {
   let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)])\s*/i, '');
   s = s.split(/\s*[(（]/)[0];
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
+  s = s.split(/\s+with\s+(?:its|a)\s+(?:principal|registered)\b/)[0];
   s = s.split(/\s+(?:incorporated|registered|organi[sz]ed|existing|whose|having|located|duly)\b/)[0];
   const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|PLC|plc|GmbH))/.exec(s);
   if (comma) s = s.slice(0, comma.index);
