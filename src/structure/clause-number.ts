@@ -51,7 +51,7 @@ const matchers: Matcher[] = [
   },
   // Schedule 1 / EXHIBIT A / Annex II / Annexure A / Appendix 3
   (s) => {
-    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
+    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+(?:No\.?\s*)?([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length)) && !/^\s*[-–—:.]/.test(s.slice(m[0].length))) return null;
     const tok = m[2];

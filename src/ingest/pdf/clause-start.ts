@@ -12,6 +12,8 @@ export interface ClauseStart {
   /** Length of the number (or bullet) at the start of the text. */
   length: number;
   bullet: boolean;
+  /** An attachment heading (Annex No. 2, 附件一), which a list inside a sentence also wraps onto a line start. */
+  annex?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export function clauseStart(text: string): ClauseStart | undefined {
   if (BULLET.test(text)) return { length: 1, bullet: true };
   const m = matchClauseNumber(text);
   if (!m) return undefined;
-  return { length: m.length, bullet: false };
+  return { length: m.length, bullet: false, ...(m.annex ? { annex: true } : {}) };
 }
 
 /** Words a sentence cannot end on, in lowercase as running text has them ("PART A" is a heading, "a" is not). */
@@ -49,6 +51,8 @@ const REFERENCE_EN = new RegExp(
  * …详见\n附件一…, …thirty\n(30) days) rather than a new clause. Not after "and"/"or": "…; and\n(b) …" is how lists
  * run on.
  */
-export function continuesInto(previousLine: string): boolean {
+export function continuesInto(previousLine: string, start?: ClauseStart): boolean {
+  // "…annexes form part of it: Annex No. 1 – Scope of Services;⏎Annex No. 2 – KPIs." lists attachments; it does not start one
+  if (start?.annex && /[;,；，、]\s*$/.test(previousLine)) return true;
   return (endsMidSentence(previousLine) && !/\b(?:and|or)\s*$/.test(previousLine)) || REFERENCE_EN.test(previousLine);
 }

@@ -73,7 +73,7 @@ export function buildBlocks(lines: readonly NumberedLine[]): Block[] {
 }
 
 function startsNewBlock(p: LineInfo, c: LineInfo, pitch: number, hangingIndentAllowed: boolean): boolean {
-  if (c.clause && !continuesInto(p.text)) return true;
+  if (c.clause && !continuesInto(p.text, c.clause)) return true;
   if (Math.abs(c.size - p.size) > 0.15 * Math.max(c.size, p.size)) return true;
   if (c.page === p.page && !c.afterRemoved) {
     const expected = pitch * p.size;
