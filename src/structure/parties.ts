@@ -317,6 +317,21 @@ function addCollectiveNames(parties: Party[], blocks: Block[]): void {
 }
 
 /**
+ * One party defined by several names at once: (“Tallowlight”, “we”, “us” or “our”) / (“Customer” or “you”). The
+ * other names become aliases of the party one of them already names, so that "You own the Customer Accounts" is
+ * the client speaking of its own accounts.
+ */
+function addQuotedAliases(parties: Party[], blocks: Block[]): void {
+  const text = blocks.map((b) => b.text).join('\n');
+  for (const m of text.matchAll(/[(（]\s*((?:["“][^"”]{1,30}["”]\s*(?:,|;|\bor\b|\band\b)?\s*){2,6})[)）]/g)) {
+    const names = [...m[1].matchAll(/["“]([^"”]{1,30})["”]/g)].map((x) => x[1].trim());
+    const party = parties.find((p) => names.some((n) => n === p.label || p.aliases.includes(n)));
+    if (!party) continue;
+    for (const n of names) if (n !== party.label && !party.aliases.includes(n)) party.aliases.push(n);
+  }
+}
+
+/**
  * Parties from the preamble (and, for cover-page contracts, the first blocks), then roles: role words first,
  * then conduct over the whole text; in a two-party contract, one known role gives the other.
  */
@@ -346,6 +361,7 @@ export function analyseParties(preamble: Block[], blocks: Block[]): PartyAnalysi
   }
 
   addCollectiveNames(parties, allBlocks.slice(0, 40));
+  addQuotedAliases(parties, allBlocks.slice(0, 80));
   for (const p of parties) {
     const role = [p.label, ...p.aliases].map(roleOfWord).find((r) => r !== null) ?? null;
     if (role) {
