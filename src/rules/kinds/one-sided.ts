@@ -43,6 +43,7 @@ function mentions(view: DocumentView, text: string, from: number, to: number) {
 export function oneSidedKind(spec: {
   pattern: ConditionSpec;
   mutual?: ConditionSpec;
+  unless?: ConditionSpec;
   favoured?: 'subject' | 'object' | 'other';
   favours?: 'reader-opponent' | 'any';
   negation?: boolean;
@@ -50,6 +51,7 @@ export function oneSidedKind(spec: {
   const flip = (r: PartyRole | null): PartyRole | null => (r === 'client' ? 'provider' : r === 'provider' ? 'client' : null);
   const pattern = compileCondition(spec.pattern);
   const mutual = spec.mutual !== undefined ? compileCondition(spec.mutual) : DEFAULT_MUTUAL;
+  const unless = spec.unless !== undefined ? compileCondition(spec.unless) : null;
   return ({ view, units, party }) => {
     const candidates: Array<{ unit: Unit; match: Match; favours: PartyRole | null; label?: string }> = [];
     let mutualSeen = false;
@@ -63,6 +65,7 @@ export function oneSidedKind(spec: {
         const [ss, se] = sentenceAt(unit, m[0]);
         // A liability that is denied (乙方不承担赔偿责任) burdens nobody: with `negation`, it is no candidate.
         if (spec.negation && isNegated(text, ss, m[0])) continue;
+        if (unless && unless(unit, ss, se)) continue;
         // The comma-clause around the match: its subject is the exempted party.
         const clauseStart = Math.max(ss, text.lastIndexOf('，', m[0]) + 1, text.lastIndexOf(',', m[0]) + 1);
         const all = mentions(view, text, ss, se);
