@@ -143,7 +143,7 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
   const lines = blocks.flatMap((b) => b.text.split(/\s+(?=Party [A-D]\s*:)/).map((text) => ({ ...b, text })));
   // A details table ("1. Customer" ⏎ "Wattle & Stone Pty Ltd (ACN …) of …"): the label alone, the name after it.
   for (let i = 0; i + 1 < lines.length; i++) {
-    const label = /^(?:\d{1,2}[.)]\s*)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim());
+    const label = /^(?:\d{1,2}[.)]\s*)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim());
     if (!label || parties.some((p) => p.label.toLowerCase() === label[1].toLowerCase())) continue;
     const name = cleanEnglishName(label[2] ?? lines[i + 1].text);
     if (name && COMPANY_SUFFIX.test(name)) parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });
