@@ -161,8 +161,9 @@ const matchers: Matcher[] = [
   },
   // 2服务内容: a bare number before a short Chinese heading line, in 1 / 1.1 / 1.1.1 drafting (not 3个工作日内…)
   (s) => {
-    const m = /^([0-9]{1,2})\s?(?=[\u4e00-\u9fff])/.exec(s);
-    if (!m || s.length > 20 || /[，。；：:,;、]/.test(s)) return null;
+    const m = /^([0-9]{1,2})\s{0,3}(?=[\u4e00-\u9fff])/.exec(s);
+    // (a short line with more columns after it is a table row: "1  店铺评分  不低于4.7分")
+    if (!m || s.length > 20 || /[，。；：:,;、]/.test(s) || /\S\s{2,}\S/.test(s.slice(m[0].length))) return null;
     if (UNIT_FOLLOWERS.test(s.slice(m[0].length))) return null;
     return { number: m[1], scheme: 'decimal-dot', value: Number(m[1]), strong: false, length: m[0].length };
   },

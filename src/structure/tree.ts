@@ -225,7 +225,9 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
       continue;
     }
 
-    let heading = start.heading ?? splitHeading(start.rest, block.kind === 'heading');
+    // An annex's title line is its heading whole: 附件一  2026年第二季度工作说明书（SOW-2026Q2）
+    const annexTitle = start.annex && start.rest.length <= 60 && !/[。；;]/.test(start.rest) ? start.rest.replace(/^[\s:：.．、–—-]+|[\s:：]+$/g, '') || null : null;
+    let heading = start.heading ?? annexTitle ?? splitHeading(start.rest, block.kind === 'heading');
     const clause = newClause(block, start, reading.scheme, heading);
     // ARTICLE 1 ⏎ DEFINITIONS: a bare number takes the short line after it as its heading.
     if (!start.rest && i + 1 < blocks.length && !starts[i + 1] && looksLikeStandaloneHeading(blocks[i + 1].text)) {
