@@ -80,7 +80,7 @@ const detailsRow = new RegExp(
 
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|spółka|sp\. z o\.o\.|有限公司)/i;
-const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
+const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|ApS|A\/S|AB|Oy|SE|KG|S\.r\.l|SRL|SARL|SAS|S\.p\.A|K\.K|Pte|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
@@ -143,7 +143,7 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
   const lines = blocks.flatMap((b) => b.text.split(/\s+(?=Party [A-D]\s*:)/).map((text) => ({ ...b, text })));
   // A details table ("1. Customer" ⏎ "Wattle & Stone Pty Ltd (ACN …) of …"): the label alone, the name after it.
   for (let i = 0; i + 1 < lines.length; i++) {
-    const label = /^(?:\d{1,2}[.)]\s*)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim());
+    const label = /^(?:[A-Z]?\d{1,2}[.)]?\s+)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim());
     if (!label || parties.some((p) => p.label.toLowerCase() === label[1].toLowerCase())) continue;
     const name = cleanEnglishName(label[2] ?? lines[i + 1].text);
     if (name && COMPANY_SUFFIX.test(name)) parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });

@@ -29,12 +29,15 @@ interface Frame {
   last: number;
 }
 
+/** A line that lists the parts: "Part A — Key Details · Part B — General Conditions · Part C — Service Description" */
+const PARTS_LIST = /^\s*(?:Part|PART)\s+[A-H0-9IVX]{1,4}\b[^\n]{0,80}?[·•|;]\s*(?:Part|PART)\s+[A-H0-9IVX]{1,4}\b/;
+
 /** A table-of-contents line: "3. Fees ........ 7" */
 const TOC_LINE = /(?:\.{4,}|…{2,}|·{4,}|_{4,}|\s{4,}|\t)\s*\d{1,3}\s*$/;
 
 function startOf(block: Block): Start | null {
   if (block.kind === 'table-cell' || block.kind === 'footnote') return null;
-  if (TOC_LINE.test(block.text)) return null;
+  if (TOC_LINE.test(block.text) || PARTS_LIST.test(block.text)) return null;
   if (block.generatedNumber) {
     const parsed = matchClauseNumber(block.text);
     const number = block.generatedNumber.text.trim();
@@ -208,6 +211,8 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
 
     if (!inSignature && roots.length > 0 && !start && isSignatureStart(block.text)) inSignature = true;
     if (inSignature && !start?.annex && isAttachedDocument(blocks, starts, i)) start = starts[i] = attachmentStart(block.text);
+    // Part B — General Conditions after the signatures under Part A's key details: the contract goes on.
+    if (inSignature && start?.scheme === 'part' && stack.some((f) => f.scheme === 'part' && f.last + 1 === start!.value)) inSignature = false;
     if (inSignature) {
       if (start?.annex) {
         inSignature = false;
