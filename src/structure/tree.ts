@@ -250,6 +250,10 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
 /** A titled document after the signatures (服务订单, Order Form) whose numbered terms follow within a few lines. */
 function isAttachedDocument(blocks: Block[], starts: Array<Start | null>, i: number): boolean {
   if (!looksLikeAttachmentTitle(blocks[i].text)) return false;
+  // A title that says what it is and nothing else, followed by text that refers to itself (本订单…, "This Order Form …"):
+  // a document of its own even when its terms are a table with no clause numbers.
+  const near = blocks.slice(i + 1, i + 4).map((b) => b.text).join('\n');
+  if (blocks[i].text.trim().length <= 24 && /本(?:订单|工作说明书|补充协议|确认书|附表)|订单编号|\bthis (?:order form|order|statement of work|sow|addendum)\b/i.test(near)) return true;
   for (let j = i + 1; j < Math.min(blocks.length, i + 6); j++) if (starts[j] && !isSignatureStart(blocks[j].text)) return true;
   return false;
 }
