@@ -17,17 +17,19 @@ const SIGNATURE_PATTERNS: RegExp[] = [
   // Australian and English execution blocks: "Executed as an agreement." / "Executed by … in accordance with s127"
   /^EXECUTED\s+(?:AS\s+(?:AN?\s+)?(?:AGREEMENT|DEED)|BY\b)/i,
   /^Signed\s+(?:for\s+and\s+)?on\s+behalf\s+of\b/i,
+  // South African and English: "SIGNED at Durban on 20 February 2026 for …"
+  /^Signed\s+at\s+[A-Z][\w .'-]{1,40}\s+on\s+/i,
   // New Zealand and Australian execution: "Signed as an agreement on …" / "Signed for Kōwhai Digital Limited by its director:"
   /^(?:Signed|Executed)\s+as\s+an?\s+(?:agreement|deed)\b/i,
   /^Signed\s+for\s+[^:]{2,80}\s+by\s+(?:its|their)\b/i,
   /^[（(【]?\s*(?:以下|此页)无正文/,
   /^[（(【]?\s*(?:本页|此页)为.{0,20}签(?:署|字)页/,
   /^签(?:署|字)页/,
-  /^(?:甲方|乙方|丙方|委托方|受托方)\s*[（(]?\s*(?:盖章|签章|签字|签名|公章|印章)/,
+  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*[（(]?\s*(?:盖章|签章|签字|签名|公章|印章)/,
   // 甲方（服务商，盖章）：… / 乙方（委托方 签字）
-  /^(?:甲方|乙方|丙方|委托方|受托方)\s*[（(][^）)]{1,12}[，,、\s](?:盖章|签章|签字|签名|公章|印章)[)）]/,
-  /^(?:甲方|乙方|丙方|委托方|受托方)\s*[:：]\s*[（(]\s*(?:盖章|签章|签字|公章)/,
-  /^(?:甲方|乙方|丙方|委托方|受托方)\s*(?:[（(][^）)]*[)）])?\s*[:：]?\s*[（(]?(?:盖章|签章|签字)/,
+  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*[（(][^）)]{1,12}[，,、\s](?:盖章|签章|签字|签名|公章|印章)[)）]/,
+  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*[:：]\s*[（(]\s*(?:盖章|签章|签字|公章)/,
+  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*(?:[（(][^）)]*[)）])?\s*[:：]?\s*[（(]?(?:盖章|签章|签字)/,
   /^(?:法定代表人|授权代表|委托代理人)(?:或授权代表)?\s*[（(]?(?:签字|签章|签名)?[)）]?\s*[:：]\s*_*\s*$/,
   /^(?:By|Signature|Signed|Authori[sz]ed\s+Signature)\s*:?\s*_{3,}/i,
   /^(?:By|Signature)\s*:\s*$/i,
