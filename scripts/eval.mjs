@@ -16,7 +16,7 @@ const blind = process.argv.includes('--blind');
 const verbose = process.argv.includes('--verbose') && !blind;
 const useTxt = process.argv.includes('--cuad-txt');
 const setArg = process.argv.indexOf('--set');
-const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed', 'fixtures/eval-reserve', 'fixtures/eval-unseen', 'fixtures/eval-holdback', 'fixtures/eval-capstone'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
+const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed', 'fixtures/eval-reserve', 'fixtures/eval-unseen', 'fixtures/eval-holdback', 'fixtures/eval-capstone', 'fixtures/eval-last'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
 const CORE = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver'];
 const MORE = ['sales-guarantee', 'payment', 'breach', 'team'];
 
@@ -52,7 +52,7 @@ async function lintAll(files, cwd) {
 // 1. Our evaluation sets: fixtures/eval is the development set; eval-holdout and eval-blind were written blind to the
 // rules and then used to find generic faults (eval-final and eval-fresh too, after each was measured blind);
 // eval-sealed is only measured. Sets kept unseen: in the default run they print totals only, as with --blind.
-const UNSEEN = new Set(['fixtures/eval-capstone']);
+const UNSEEN = new Set(['fixtures/eval-last']);
 for (const set of sets) {
 const hide = blind || (UNSEEN.has(set) && setArg < 0);
 const evalDir = path.join(root, set);
