@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { Language, PartyRole } from '../types.js';
 import type { Severity } from '../rules/types.js';
 import type { Problem, SchemaValidator } from '../rules/yaml-source.js';
@@ -134,13 +133,15 @@ export class ConfigResolver {
       ? [await this.read(path.resolve(this.cwd, this.explicitConfig))].filter((c): c is ConfigFile => c !== null)
       : await this.chain(path.dirname(abs));
     const out: ResolvedConfig = { packs: [], rules: {}, ignored: false, suppress: [], files: chain.map((c) => c.path) };
+    // Loaded only when there is a configuration whose patterns need matching, not for every lint's start-up.
+    const picomatch = chain.length ? (await import('picomatch')).default : null;
     let extendsSeen = false;
     for (const cf of chain) {
       const d = cf.data;
       const rel = path.relative(cf.dir, abs).split(path.sep).join('/');
       // One matcher per pattern: a pattern without a slash matches the file name at any depth (like .gitignore),
       // whatever the other patterns of the list look like.
-      const matches = (globs: string | string[]) => list(globs).some((g) => picomatch(g, { dot: true, matchBase: !g.includes('/') })(rel));
+      const matches = (globs: string | string[]) => list(globs).some((g) => picomatch!(g, { dot: true, matchBase: !g.includes('/') })(rel));
       if (d.extends !== undefined) {
         extendsSeen = true;
         for (const ref of list(d.extends)) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 /**
  * What `.gitignore` files say about paths under a directory: those in the directory and below, and those of its
@@ -23,6 +23,8 @@ export class GitIgnore {
     for (const f of await glob('**/.gitignore', { cwd: dir, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, absolute: true })) {
       files.add(path.resolve(f));
     }
+    // Loaded here, not at start-up: only a directory walk reads .gitignore files.
+    const { default: ignore } = await import('ignore');
     for (const f of files) {
       gi.rules.push({ dir: path.dirname(f), ig: ignore().add(readFileSync(f, 'utf8')) });
     }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileReport } from './lint-files.js';
 import type { LintTask } from './lint-task.js';
 
@@ -53,6 +53,8 @@ function crashed(task: LintTask, e: Error & { code?: string }): FileReport {
  * as unreadable and a fresh worker takes the next task.
  */
 export async function runInPool(tasks: LintTask[], size: number, onDone?: (done: number) => void): Promise<FileReport[]> {
+  // Loaded when a pool runs: one file linted in this thread does not pay for the module.
+  const { Worker } = await import('node:worker_threads');
   const results: FileReport[] = new Array(tasks.length);
   let next = 0;
   let done = 0;

@@ -1,5 +1,6 @@
 import type { FileReport } from '../node/lint-files.js';
 import { CONCERN_ORDER } from '../rules/engine.js';
+import { compareStrings } from '../util/compare-strings.js';
 
 const xml = (s: string) =>
   s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -23,7 +24,7 @@ export function formatJunit(files: FileReport[]): string {
     const ids = Object.keys(f.concerns).sort((a, b) => {
       const ra = CONCERN_ORDER.includes(a) ? CONCERN_ORDER.indexOf(a) : 99;
       const rb = CONCERN_ORDER.includes(b) ? CONCERN_ORDER.indexOf(b) : 99;
-      return ra - rb || a.localeCompare(b);
+      return ra - rb || compareStrings(a, b);
     });
     for (const id of ids) {
       const c = f.concerns[id];

@@ -10,6 +10,7 @@ import { requireKind } from './kinds/require.js';
 import { thresholdKind } from './kinds/threshold.js';
 import { fill, localize } from './localize.js';
 import type { CompiledRule, ConcernReport, Finding, KindSpec, RuleSpec, Severity, SourceLocation } from './types.js';
+import { compareStrings } from '../util/compare-strings.js';
 
 export interface RunnableRule extends CompiledRule {
   run: KindRunner;
@@ -103,12 +104,12 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
     }
   }
   findings.sort(
-    (a, b) => a.location.line - b.location.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.location.line - b.location.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareStrings(a.ruleId, b.ruleId),
   );
   const order = new Map(view.units.map((u, i) => [u, i]));
   const report: Record<string, ConcernReport> = {};
   const rank = (id: string) => (CONCERN_ORDER.includes(id) ? CONCERN_ORDER.indexOf(id) : CONCERN_ORDER.length);
-  const ids = Object.keys(concerns).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const ids = Object.keys(concerns).sort((a, b) => rank(a) - rank(b) || compareStrings(a, b));
   for (const [id, c] of ids.map((k) => [k, concerns[k]] as const)) {
     const clauses = [...c.units]
       .sort((a, b) => order.get(a)! - order.get(b)!)
