@@ -6,7 +6,7 @@ import type { ConcernReport, Finding } from '../rules/types.js';
 import type { Problem } from '../rules/yaml-source.js';
 import { ConfigError, ConfigResolver, settingsFor, type ResolvedConfig } from './config.js';
 import { expandPaths } from './expand-paths.js';
-import { LintCache } from './lint-cache.js';
+import type { LintCache } from './lint-cache.js';
 import { RuleCache, runLintTask, type LintTask } from './lint-task.js';
 import { loadPacks, resolvePack } from './rule-packs.js';
 import { defaultWorkers, runInPool, workersAvailable } from './worker-pool.js';
@@ -107,7 +107,8 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
     });
   }
 
-  const cache = options.cache ? new LintCache(options.cacheLocation ?? path.join(options.cwd, '.contract-lint-cache'), [...active.values()]) : null;
+  // (loaded only with --cache: it brings node:crypto, which a plain run does not need)
+  const cache: LintCache | null = options.cache ? new (await import('./lint-cache.js')).LintCache(options.cacheLocation ?? path.join(options.cwd, '.contract-lint-cache'), [...active.values()]) : null;
   const reports: Array<FileReport | undefined> = new Array(tasks.length);
   const keys: string[] = [];
   if (cache) {
