@@ -63,6 +63,11 @@ export function boundRepetitions(source: string): string {
 
 const REPETITION_TOKENS = /\\[\s\S]?|\[(?:\\[\s\S]?|[^\]\\])*\]?|[*+]|\{(\d+),\}/g;
 
+/** Lower-cases a pattern outside its escapes: \S and \W keep their meaning, \p{Lu} its property name. */
+export function lowerCaseLiterals(source: string): string {
+  return source.replace(/\\[pP]\{[^}]*\}|\\[\s\S]|[^\\]+/g, (m) => (m[0] === '\\' ? m : m.toLowerCase()));
+}
+
 const cache = new Map<string, RegExp>();
 
 /** Compiles a rule pattern once per run: case-insensitive, Unicode, folded like the text it will match. */
@@ -75,7 +80,11 @@ export function compilePattern(source: string): RegExp {
   }
   let re: RegExp;
   try {
-    re = new RegExp(boundRepetitions(normalizePattern(source)), 'giu');
+    const prepared = lowerCaseLiterals(boundRepetitions(normalizePattern(source)));
+    // The text is lower-cased already, so the pattern is lower-cased instead of matched case-insensitively; and
+    // Unicode mode only where the pattern needs it (\p{Han}, \u{20000}). Both halve the time V8 takes to compile
+    // the pack's few hundred patterns, which is most of a short lint's start-up.
+    re = new RegExp(prepared, /\\[pP]\{|\\u\{/.test(prepared) ? 'gu' : 'g');
   } catch (e) {
     throw new PatternError(`invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
