@@ -20,6 +20,14 @@ const DURATION_DAYS: Array<[RegExp, number]> = [
   [/^年|^years?/, 365],
 ];
 
+/** The currency of an amount's sign or code: usd and yuan as before, other currencies by their ISO code. */
+function currencyOf(mark: string): string {
+  if (/^(?:\$|us\$|usd)$|美元|dollars/.test(mark) && !/^(?:a|s|c|hk)\$/.test(mark)) return 'usd';
+  if (/¥|￥|rmb|cny|元|人民币|^万$/.test(mark)) return 'yuan';
+  const signs: Record<string, string> = { '€': 'eur', '£': 'gbp', '₹': 'inr', '₱': 'php', 'a$': 'aud', 's$': 'sgd', 'c$': 'cad', 'hk$': 'hkd', rm: 'myr', euro: 'eur', euros: 'eur' };
+  return signs[mark] ?? mark;
+}
+
 /**
  * Numbers with units in normalised text: percentages (30%, 百分之三十), money (1.5万元, ¥20,000, usd 5,000,
  * $5,000), durations in days (30日, 15个工作日, 3个月, 90 days, 10 business days) and counts (10款, 8篇).
@@ -33,15 +41,14 @@ export function extractQuantities(text: string, from = 0, to = text.length): Qua
   for (const m of slice.matchAll(new RegExp(`${NUM}\\s*(%|percent|per cent)|百分之${NUM}`, 'gu'))) {
     push('percent', toNumber(m[1] ?? m[3]), '%', m.index!, m.index! + m[0].length);
   }
-  for (const m of slice.matchAll(new RegExp(`(?:(¥|￥|\\$|rmb|cny|usd|us\\$|人民币)\\s*)?${NUM}\\s*(万元|万|亿元|元|美元|rmb|cny|usd|dollars)?`, 'gu'))) {
+  for (const m of slice.matchAll(new RegExp(`(?:(¥|￥|\\$|(?<![a-z])(?:rmb|cny|usd|us\\$|eur|gbp|aud|a\\$|sgd|s\\$|cad|c\\$|inr|php|jpy|hkd|hk\\$|zar|pln|myr|rm|aed|sar)|€|£|₹|₱|人民币)\\s*)?${NUM}\\s*(万元|万|亿元|元|美元|rmb|cny|usd|dollars|eur|euros?)?`, 'gu'))) {
     const prefix = m[1];
     const suffix = m[3];
     if (!prefix && !suffix) continue;
     let value = toNumber(m[2]);
     if (suffix === '万元' || suffix === '万') value *= 10000;
     if (suffix === '亿元') value *= 1e8;
-    const usd = /\$|usd|美元|dollars/.test(`${prefix ?? ''}${suffix ?? ''}`);
-    push('money', value, usd ? 'usd' : 'yuan', m.index!, m.index! + m[0].length);
+    push('money', value, currencyOf(`${prefix ?? ''}${suffix ?? ''}`), m.index!, m.index! + m[0].length);
   }
   // "thirty (30) days": the figure in brackets after the words is the number
   for (const m of slice.matchAll(new RegExp(`${NUM}\\)?\\s*(个工作日|工作日|个自然日|自然日|日|天|个星期|星期|周|个月|月|年|business days?|working days?|calendar days?|days?|weeks?|months?|years?)(?![a-z])`, 'gu'))) {

@@ -46,6 +46,13 @@ export interface QuantitySpec {
    * 提前30日), not another number in the same sentence ("extend the Term by 12 months by notice").
    */
   at?: ConditionSpec;
+  /**
+   * For money: compare the amount as a percentage of the whole amount this names, found in the same clause or a
+   * clause around it ("EUR 40,560 within ten days after signature" of "an annual package fee of EUR 62,400").
+   */
+  of?: ConditionSpec;
+  /** Sentences where this holds are left alone (a share stated as a percentage is another rule's). */
+  unless?: ConditionSpec;
   op: '>' | '>=' | '<' | '<=' | '==';
   value: number;
   /** For money: yuan (元) or usd; for duration: days (business days count as 7/5 days). */

@@ -1,7 +1,8 @@
 import { compileCondition, type Condition, type Match } from '../conditions.js';
-import type { Unit } from '../document-view.js';
-import { compare, extractQuantities } from '../quantities.js';
+import { unitOf, type Unit } from '../document-view.js';
+import { compare, extractQuantities, type Quantity } from '../quantities.js';
 import type { QuantitySpec } from '../types.js';
+import type { Clause } from '../../types.js';
 import type { KindResult, KindRunner } from './kind.js';
 
 /**
@@ -11,6 +12,8 @@ import type { KindResult, KindRunner } from './kind.js';
 export function thresholdKind(spec: QuantitySpec): KindRunner {
   const near = spec.near !== undefined ? compileCondition(spec.near) : null;
   const at = spec.at !== undefined ? compileCondition(spec.at) : null;
+  const of = spec.of !== undefined ? compileCondition(spec.of) : null;
+  const unless = spec.unless !== undefined ? compileCondition(spec.unless) : null;
   const wantedUnit = spec.unit?.toLowerCase();
   return ({ units }) => {
     const result: KindResult = { hits: [], addressing: [], present: false };
@@ -19,6 +22,7 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
       const nearHeading = near !== null && unit.heading !== undefined && near(unit, unit.heading[0], unit.heading[1]) !== null;
       for (const [ss, se] of unit.sentences) {
         if (near && !nearHeading && !near(unit, ss, se)) continue;
+        if (unless && unless(unit, ss, se)) continue;
         if (near) {
           result.present = true;
           if (!result.addressing.includes(unit)) result.addressing.push(unit);
@@ -28,6 +32,14 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
           if (q.type !== spec.type) continue;
           if (spans && !spans.some(([s, e]) => q.start < e && s < q.end)) continue;
           if (spec.type === 'money' && wantedUnit && q.unit !== wantedUnit) continue;
+          if (of) {
+            const whole = wholeAmount(of, unit, q);
+            if (whole === undefined) continue;
+            const share = (100 * q.value) / whole;
+            if (!compare(share, spec.op, spec.value)) continue;
+            result.hits.push({ unit, match: [q.start, q.end], vars: { value: `${unit.norm.text.slice(q.start, q.end)} / ${Math.round(share)}%` } });
+            break;
+          }
           if (!compare(q.value, spec.op, spec.value)) continue;
           result.hits.push({ unit, match: [q.start, q.end], vars: { value: unit.norm.text.slice(q.start, q.end) } });
           break;
@@ -36,6 +48,34 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
     }
     return result;
   };
+}
+
+/**
+ * The whole amount a part is measured against: the largest amount in the same currency inside a phrase that names
+ * the whole (全年服务费, "annual package fee"), in the unit or the clauses around it, and larger than the part.
+ */
+function wholeAmount(of: Condition, unit: Unit, part: Quantity): number | undefined {
+  let best: number | undefined;
+  // The article the part sits in, all of it (3.1 全年服务费 … / 3.2（1）签订后支付第一期…), or the unit alone.
+  const article = unit.ancestors[0] ?? unit.clause;
+  const family: Unit[] = [unit];
+  const walk = (c: Clause) => {
+    const u = unitOf.get(c);
+    if (u && !family.includes(u)) family.push(u);
+    c.children.forEach(walk);
+  };
+  if (article) walk(article);
+  for (const u of family) {
+    const spans = matchesIn(of, u, 0, u.norm.text.length);
+    if (spans.length === 0) continue;
+    for (const q of extractQuantities(u.norm.text)) {
+      if (q.type !== 'money' || q.unit !== part.unit || q.value <= part.value) continue;
+      // the amount inside the phrase, or just after it ("全年服务费合计人民币720,000元", "annual fee of EUR 62,400")
+      const named = spans.some(([s, e]) => (q.start < e && s < q.end) || (q.start >= e && q.start - e <= 20));
+      if (named && (best === undefined || q.value > best)) best = q.value;
+    }
+  }
+  return best;
 }
 
 /** Every match of a condition in [from, to), as spans of the unit's normalised text. */
