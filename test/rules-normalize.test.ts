@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizePattern, originalRange } from '../src/rules/normalize.js';
-import { boundRepetitions, compilePattern, hasNestedQuantifier, MAX_REPEAT, PatternError, search } from '../src/rules/patterns.js';
+import { boundRepetitions, compilePattern, hasNestedQuantifier, lowerCaseLiterals, MAX_REPEAT, PatternError, search } from '../src/rules/patterns.js';
 import { extractQuantities, type Quantity } from '../src/rules/quantities.js';
 
 /** The original text under a normalised range. */
@@ -192,5 +192,36 @@ describe('compilePattern', () => {
 
   it('rejects very long patterns', () => {
     expect(() => compilePattern('a'.repeat(2001))).toThrow(PatternError);
+  });
+});
+
+describe('patterns compiled for lower-cased text', () => {
+  it('lower-cases literals but not escapes or property names', () => {
+    expect(lowerCaseLiterals('IN NO EVENT \\S+ [A-Z] \\p{Lu}')).toBe('in no event \\S+ [a-z] \\p{Lu}');
+  });
+
+  it('matches the normalised text whatever the case the rule was written in, and keeps \\S, \\W and \\D', () => {
+    const text = normalize('In No Event Shall AGENCY be liable. Fees: USD 5,000').text;
+    expect(search(compilePattern('IN NO EVENT SHALL Agency\\s+BE\\s+\\S+'), text)).not.toBeNull();
+    expect(search(compilePattern('USD\\s\\d'), text)).not.toBeNull();
+    expect(search(compilePattern('\\W{3}'), text)).toBeNull();
+  });
+
+  it('uses Unicode mode only where the pattern needs it', () => {
+    expect(compilePattern('乙方不承担').flags).toBe('g');
+    expect(compilePattern('\\p{Script=Han}{2}方').flags).toBe('gu');
+    expect(search(compilePattern('\\p{Script=Han}{2}方'), normalize('由乙方').text)).not.toBeNull();
+  });
+});
+
+describe('money in other currencies', () => {
+  it('reads EUR, GBP, SGD and ringgit amounts as money of their own currency, not a word ending in "rs" or "rm"', () => {
+    const text = normalize('an annual fee of EUR 62,400; £1,200; S$ 900; RM1,500.00; hours 12; the form 3').text;
+    expect(extractQuantities(text).filter((q) => q.type === 'money').map((q) => [q.value, q.unit])).toEqual([
+      [62400, 'eur'],
+      [1200, 'gbp'],
+      [900, 'sgd'],
+      [1500, 'myr'],
+    ]);
   });
 });
