@@ -609,3 +609,14 @@ describe('bare numbers before Chinese headings', () => {
     ]);
   });
 });
+
+describe('parties listed after BETWEEN:', () => {
+  it('(1) and (2) name the parties when no "agree as follows" closes them; the clauses start at 1.', () => {
+    const doc = text('SERVICES AGREEMENT\n\nBETWEEN:\n(1) Alpha Goods Ltd, a company registered in England ("Client"); and\n(2) Beta Digital Ltd, a company registered in England ("Agency").\n\n1. Services\n1.1 The Agency shall manage the Client store.\n2. Fees\n2.1 The Client pays GBP 3,000 per month.');
+    expect(outline(doc.tree.children)).toEqual([
+      ['1.', 'Services', [['1.1', null]]],
+      ['2.', 'Fees', [['2.1', null]]],
+    ]);
+    expect(roles(doc)).toEqual({ Client: 'client', Agency: 'provider' });
+  });
+});

@@ -131,6 +131,7 @@ function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
   const deeperHeadings = blocks.some((b) => (b.headingLevel ?? 0) > 1);
   let inRecitals = false;
   let recitalsCloseAt = -1;
+  let listedParties = false;
   for (let i = 0; i < blocks.length; i++) {
     const text = blocks[i].text.trim();
     if (i === recitalsCloseAt) {
@@ -145,10 +146,14 @@ function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
         if (close === i) inRecitals = false;
         continue;
       }
+      // BETWEEN: (1) Alpha Ltd … (2) Beta Ltd … with no "agree as follows" after it: the bracketed list names the
+      // parties, and the clauses begin at the first number of another kind.
+      listedParties = true;
     }
     if (inRecitals) continue;
     const start = starts[i];
     if (!start) continue;
+    if (listedParties && /^decimal-(?:paren|right-paren)/.test(start.scheme) && start.value <= 6) continue;
     // A title styled as a heading, or the document's first line naming the contract, is preamble; so are
     // top-level headings standing over a document whose sections are deeper headings (# Title ⏎ ## 1.0 …).
     const leadingTitle =
