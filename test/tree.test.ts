@@ -620,3 +620,10 @@ describe('parties listed after BETWEEN:', () => {
     expect(roles(doc)).toEqual({ Client: 'client', Agency: 'provider' });
   });
 });
+
+describe('a line that introduces what follows is no heading', () => {
+  it('1.3 本协议中： introduces definitions; 1.2 服务内容： names its clause', () => {
+    const doc = text('第一条 定义\n1.1 本协议自签署之日起生效。\n1.2 服务内容：店铺运营。\n1.3 本协议中：\n1.3.1 “店铺”指甲方名下的快手小店。');
+    expect(outline(doc.tree.children)).toEqual([['第一条', '定义', [['1.1', null], ['1.2', '服务内容'], ['1.3', null, [['1.3.1', null]]]]]]);
+  });
+});

@@ -60,14 +60,14 @@ export function splitHeading(rest: string, styledHeading = false): string | null
     // Whole rest is a short title: 服务内容 / 服务内容：
     const whole = stripTrailing(t);
     // 服务费用如下表所示： introduces what follows; 服务内容： names the clause.
-    const endsSentence = /[。；;！!？?，,]$/.test(t) || (/[:：]$/.test(t) && /如下|下列|以下|包括|所示|为[:：]$/.test(t));
+    const endsSentence = /[。；;！!？?，,]$/.test(t) || (/[:：]$/.test(t) && /如下|下列|以下|包括|所示|为[:：]$|中[:：]$/.test(t));
     const startsWithSubject = /^(?:甲方|乙方|丙方|双方|任何一方|本合同|本协议)/.test(whole) && whole.length > 8;
     if (whole.length <= 20 && !endsSentence && !startsWithSubject && !SENTENCE_END.test(whole) && !/[，,]/.test(whole)) return whole;
     // 服务期限：自2026年… / 【服务内容】乙方应…
     const bracket = /^【([^】]{1,20})】/.exec(t);
     if (bracket) return bracket[1].trim();
     const colon = /^([^：:，,。；;]{1,12})[：:]/.exec(t);
-    if (colon && !/(?:甲方|乙方|丙方|双方)$/.test(colon[1]) && !/[应须将在为由于]|如下|下列|以下|包括|所示/.test(colon[1])) return colon[1].trim();
+    if (colon && !/(?:甲方|乙方|丙方|双方)$/.test(colon[1]) && !/[应须将在为由于]|如下|下列|以下|包括|所示|中$/.test(colon[1])) return colon[1].trim();
     return null;
   }
 
