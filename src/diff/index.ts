@@ -2,7 +2,7 @@
  * What a revision changed: clauses added, removed, reworded, moved and retitled, findings introduced and resolved,
  * and concerns whose status moved. Pure: two read and linted documents in, a report out.
  */
-import { CONCERN_ORDER } from '../rules/engine.js';
+import { concernRank } from '../rules/engine.js';
 import type { ConcernReport, ConcernStatus, Finding, Severity } from '../rules/types.js';
 import type { ContractDocument, DocFormat, Language } from '../types.js';
 import { alignClauses, outOfOrder, similarity, type Alignment } from './align.js';
@@ -163,10 +163,6 @@ function entryAtLine(entries: ClauseEntry[], line: number): ClauseEntry | undefi
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const STATUS_RANK: Record<ConcernStatus, number> = { ok: 0, weak: 1, missing: 2 };
-const concernRank = (c: string) => {
-  const i = CONCERN_ORDER.indexOf(c);
-  return i < 0 ? CONCERN_ORDER.length : i;
-};
 const worstFirst = (a: Finding, b: Finding) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || concernRank(a.category) - concernRank(b.category) || a.location.line - b.location.line;
 
 /** The findings of `side` left over once each is paired with one of `other` under the same key (a multiset difference). */

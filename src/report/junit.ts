@@ -1,6 +1,5 @@
 import type { FileReport } from '../node/lint-files.js';
-import { CONCERN_ORDER } from '../rules/engine.js';
-import { compareStrings } from '../util/compare-strings.js';
+import { compareConcerns } from '../rules/engine.js';
 
 const xml = (s: string) =>
   s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -21,11 +20,7 @@ export function formatJunit(files: FileReport[]): string {
       errors++;
       cases.push(`    <testcase classname="${xml(f.path)}" name="read">\n      <error type="${xml(f.error.code)}" message="${xml(f.error.message)}"/>\n    </testcase>`);
     }
-    const ids = Object.keys(f.concerns).sort((a, b) => {
-      const ra = CONCERN_ORDER.includes(a) ? CONCERN_ORDER.indexOf(a) : 99;
-      const rb = CONCERN_ORDER.includes(b) ? CONCERN_ORDER.indexOf(b) : 99;
-      return ra - rb || compareStrings(a, b);
-    });
+    const ids = Object.keys(f.concerns).sort(compareConcerns);
     for (const id of ids) {
       const c = f.concerns[id];
       const active = f.findings.filter((x) => x.category === id && x.severity !== 'info' && !x.suppressions?.length);

@@ -54,6 +54,15 @@ export interface LintResult {
 /** SPEC.md's concern vocabulary, in its order: reports list these first, then a pack's own concerns. */
 export const CONCERN_ORDER = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver', 'sales-guarantee', 'payment', 'breach', 'team'];
 
+/** A concern's place in SPEC.md's order; any other category comes after them all. */
+export function concernRank(id: string): number {
+  const i = CONCERN_ORDER.indexOf(id);
+  return i < 0 ? CONCERN_ORDER.length : i;
+}
+
+/** SPEC.md's concerns in their order, then any other category by name. */
+export const compareConcerns = (a: string, b: string): number => concernRank(a) - concernRank(b) || compareStrings(a, b);
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Runs the rules over one document. Pure: the document and the rules in, findings and concern overview out. */
@@ -108,8 +117,7 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
   );
   const order = new Map(view.units.map((u, i) => [u, i]));
   const report: Record<string, ConcernReport> = {};
-  const rank = (id: string) => (CONCERN_ORDER.includes(id) ? CONCERN_ORDER.indexOf(id) : CONCERN_ORDER.length);
-  const ids = Object.keys(concerns).sort((a, b) => rank(a) - rank(b) || compareStrings(a, b));
+  const ids = Object.keys(concerns).sort(compareConcerns);
   for (const [id, c] of ids.map((k) => [k, concerns[k]] as const)) {
     const clauses = [...c.units]
       .sort((a, b) => order.get(a)! - order.get(b)!)

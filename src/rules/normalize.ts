@@ -15,12 +15,15 @@ const QUOTES: Record<string, string> = {
   '\u300c': '"', '\u300d': '"', '\u300e': '"', '\u300f': '"',
 };
 
+/** Spaces of other widths: the ideographic space, no-break, en, em, thin and narrow no-break spaces. */
+const SPACES = '\u3000\u00a0\u2002\u2003\u2009\u202f';
+
 function fold(ch: string): string {
   const c = ch.charCodeAt(0);
   // Full-width ASCII (！ to ～) to ASCII; but keep Chinese punctuation that carries meaning (，。；：) as it is,
   // except the full-width forms of ASCII, which are the same character in a different width.
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return ' ';
+  if (SPACES.includes(ch)) return ' ';
   return QUOTES[ch] ?? ch;
 }
 
@@ -97,4 +100,4 @@ export function normalizePattern(source: string): string {
   });
 }
 
-const FOLDS_IN_PATTERN = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f\u2018-\u201f\u300c-\u300f]/g;
+const FOLDS_IN_PATTERN = new RegExp(`[\\uff01-\\uff5e${SPACES}${Object.keys(QUOTES).join('')}]`, 'g');

@@ -10,6 +10,9 @@ export const RECITALS_START = /^(?:鉴于|鉴於|WHEREAS\b|Whereas\b|RECITALS\b|
 export const RECITALS_END =
   /(?:^(?:AGREED\s+TERMS|IT\s+IS\s+(?:HEREBY\s+)?AGREED|OPERATIVE\s+PROVISIONS)\b|NOW,?\s+THEREFORE|NOW\s+IT\s+IS\s+HEREBY\s+AGREED|THE\s+PARTIES\s+AGREE\s+AS\s+FOLLOWS|agree\s+as\s+follows|达成(?:如下|以下)(?:协议|条款|约定)|(?:约定|协议|订立本合同)如下|经(?:友好)?协商一致.{0,30}(?:如下|以下)|特(?:订立|签订)本(?:合同|协议))/i;
 
+/** The names a party signs under in a Chinese contract: 甲方（盖章）, 客户（盖章）, 服务商（签字）… */
+const SIGNING_PARTY = '(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)';
+
 const SIGNATURE_PATTERNS: RegExp[] = [
   /^IN\s+WITNESS\s+WHEREOF/i,
   // "ACCEPTED AND AGREED:" / Philippine "CONFORME:" over the client's signature
@@ -25,11 +28,11 @@ const SIGNATURE_PATTERNS: RegExp[] = [
   /^[（(【]?\s*(?:以下|此页)无正文/,
   /^[（(【]?\s*(?:本页|此页)为.{0,20}签(?:署|字)页/,
   /^签(?:署|字)页/,
-  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*[（(]?\s*(?:盖章|签章|签字|签名|公章|印章)/,
+  new RegExp(`^${SIGNING_PARTY}\\s*[（(]?\\s*(?:盖章|签章|签字|签名|公章|印章)`),
   // 甲方（服务商，盖章）：… / 乙方（委托方 签字）
-  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*[（(][^）)]{1,12}[，,、\s](?:盖章|签章|签字|签名|公章|印章)[)）]/,
-  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*[:：]\s*[（(]\s*(?:盖章|签章|签字|公章)/,
-  /^(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)\s*(?:[（(][^）)]*[)）])?\s*[:：]?\s*[（(]?(?:盖章|签章|签字)/,
+  new RegExp(`^${SIGNING_PARTY}\\s*[（(][^）)]{1,12}[，,、\\s](?:盖章|签章|签字|签名|公章|印章)[)）]`),
+  new RegExp(`^${SIGNING_PARTY}\\s*[:：]\\s*[（(]\\s*(?:盖章|签章|签字|公章)`),
+  new RegExp(`^${SIGNING_PARTY}\\s*(?:[（(][^）)]*[)）])?\\s*[:：]?\\s*[（(]?(?:盖章|签章|签字)`),
   /^(?:法定代表人|授权代表|委托代理人)(?:或授权代表)?\s*[（(]?(?:签字|签章|签名)?[)）]?\s*[:：]\s*_*\s*$/,
   /^(?:By|Signature|Signed|Authori[sz]ed\s+Signature)\s*:?\s*_{3,}/i,
   /^(?:By|Signature)\s*:\s*$/i,

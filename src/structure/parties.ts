@@ -56,22 +56,25 @@ function chinesePartyLines(blocks: Block[]): Party[] {
       if (/盖章|签字|签章|签名/.test(rawName)) continue;
       const cleaned = cleanName(rawName);
       const name = cleaned && !/^[_\s.…]*$/.test(cleaned) ? cleaned : undefined;
-      const isLabel = (s?: string) => !!s && new RegExp(`^(?:${ZH_LABELS})$`).test(s);
-      const label = isLabel(first) ? first : isLabel(second) ? second! : first;
-      const alias = label === first ? second : first;
+      const { label, alias } = labelAndAlias(first, second);
       if (parties.some((p) => p.label === label)) continue;
       parties.push({ role: null, label, ...(name ? { name } : {}), aliases: alias ? [alias] : [], location: pos(block) });
     }
     // A details row without a colon: "1. 服务商（甲方）  成都某某有限公司，住所：…"
     const row = block.text.match(detailsRow);
     if (row && !parties.some((p) => p.label === row[1] || p.label === row[2])) {
-      const isLabel = (s?: string) => !!s && new RegExp(`^(?:${ZH_LABELS})$`).test(s);
-      const label = isLabel(row[1]) ? row[1] : isLabel(row[2]) ? row[2]! : row[1];
-      const alias = label === row[1] ? row[2] : row[1];
+      const { label, alias } = labelAndAlias(row[1], row[2]);
       parties.push({ role: null, label, name: cleanName(row[3].split(/[，,；;]/)[0]), aliases: alias ? [alias] : [], location: pos(block) });
     }
   }
   return parties;
+}
+
+/** Of 甲方 and 委托方 written together, in either order, 甲方 is the label and the role word its alias. */
+const IS_ZH_LABEL = new RegExp(`^(?:${ZH_LABELS})$`);
+function labelAndAlias(first: string, second: string | undefined): { label: string; alias: string | undefined } {
+  const label = !IS_ZH_LABEL.test(first) && second && IS_ZH_LABEL.test(second) ? second : first;
+  return { label, alias: label === first ? second : first };
 }
 
 const detailsRow = new RegExp(
@@ -92,14 +95,15 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   const defRe =
     /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘](?:the\s+)?([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
   let prevEnd = 0;
-  // German drafting sets the definition off with dashes on a line of its own: – hereinafter "Client" –
   // Civil-law drafting: "…, represented by …, hereinafter referred to as the “Operator”," with no brackets
   const runIn = /,\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?=[,;.]|$)/gm;
+  // German drafting sets the definition off with dashes on a line of its own: – hereinafter "Client" –
   const dashed = /[–—]\s*hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*[–—]/g;
   const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed), ...text.matchAll(runIn)].sort((a, b) => a.index! - b.index!);
   // Terms defined in the recitals ("sells them to Amazon.com Services LLC (“Amazon”)") are not parties.
-  const recitals = text.split('\n').findIndex((line) => RECITALS_START.test(line.trim()));
-  const recitalsAt = recitals < 0 ? Infinity : text.split('\n').slice(0, recitals).join('\n').length;
+  const lines = text.split('\n');
+  const recitals = lines.findIndex((line) => RECITALS_START.test(line.trim()));
+  const recitalsAt = recitals < 0 ? Infinity : lines.slice(0, recitals).join('\n').length;
   for (const m of matches) {
     if (parties.length >= 2 && m.index! > recitalsAt) break;
     const term = m[1].trim();
@@ -199,6 +203,9 @@ function letterParties(blocks: Block[]): Party[] {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** What is paid is a fee, not a deposit or a penalty: 乙方向甲方支付履约保证金 says nothing of who serves whom. */
+const NOT_A_FEE = '(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))';
+
 /**
  * How strongly the text makes `label` the provider (positive) or the client (negative): who provides or performs
  * the services, who pays or engages whom.
@@ -210,8 +217,7 @@ function conductScore(text: string, label: string, others: string[]): number {
     new RegExp(`由${L}[^。；]{0,12}(?:提供|负责)[^。；]{0,25}(?:服务|运营|推广)`, 'g'),
     new RegExp(`${L}[^。；，]{0,8}(?:为|向)[^。；]{0,15}提供[^。；]{0,25}(?:服务|运营|推广)`, 'g'),
     new RegExp(`${L}[^。；，]{0,8}(?:从事|专业从事|具备|具有)[^。；]{0,25}(?:运营|推广|代运营)`, 'g'),
-    // (not a deposit or a penalty: 乙方向甲方支付履约保证金)
-    new RegExp(`向${L}支付(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))`, 'g'),
+    new RegExp(`向${L}支付${NOT_A_FEE}`, 'g'),
     new RegExp(`\\b${L}\\s+(?:provides|performs|operates|manages|runs|will operate|shall operate|will manage|shall manage)\\b`, 'g'),
     new RegExp(`\\bpay\\s+(?:to\\s+)?(?:the\\s+)?${L}\\b`, 'g'),
     new RegExp(`${L}(?:应|将|负责|同意|须|应当|有权)?(?:按照[^，。]{0,20})?(?:向|为)${O}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
@@ -222,7 +228,7 @@ function conductScore(text: string, label: string, others: string[]): number {
     new RegExp(`(?:转|付|打|汇)(?:到|给|至|入)${L}`, 'g'),
     new RegExp(`给${L}(?:提成|分成|佣金|服务费)`, 'g'),
     new RegExp(`${L}(?:应|须|负责)?(?:开|开具)(?:收据|发票)`, 'g'),
-    new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))`, 'g'),
+    new RegExp(`${O}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${L}支付${NOT_A_FEE}`, 'g'),
     new RegExp(`${O}(?:委托|聘请|授权)${L}`, 'g'),
     new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to|must)\\s+(?:\\w+\\s+){0,3}(?:provide|perform|render|deliver)\\b`, 'g'),
     new RegExp(`\\bservices\\s+(?:to\\s+be\\s+)?(?:provided|performed|rendered)\\s+by\\s+(?:the\\s+)?${L}\\b`, 'g'),
@@ -235,7 +241,7 @@ function conductScore(text: string, label: string, others: string[]): number {
   const client: RegExp[] = [
     new RegExp(`${L}[^。；，]{0,10}向[^。；，]{0,10}支付`, 'g'),
     new RegExp(`\\b${L}\\s+(?:pays|will pay|shall pay|agrees to pay)\\b`, 'g'),
-    new RegExp(`${L}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${O}支付(?![^。；]{0,12}(?:保证金|押金|违约金|赔偿|罚金))`, 'g'),
+    new RegExp(`${L}(?:应|须|同意|应当)?(?:按[^，。]{0,20})?向${O}支付${NOT_A_FEE}`, 'g'),
     new RegExp(`${L}(?:委托|聘请|授权)${O}`, 'g'),
     new RegExp(`${O}(?:应|将|负责|同意|须|应当)?(?:向|为)${L}提供[^。；]{0,30}(?:服务|运营|推广)`, 'g'),
     new RegExp(`\\b${L}\\s+(?:shall|will|agrees\\s+to)\\s+pay\\b`, 'g'),
