@@ -1,7 +1,10 @@
+import { toSimplified } from '../util/traditional-chinese.js';
+
 /**
- * The text that rules match: full-width forms folded to half-width, curly quotes straightened, runs of white space
- * made one space, the spaces PDF extraction puts between CJK and Latin or digits removed, lower case. `map[i]` is
- * the offset in the original of normalised character i, so findings point at the original text.
+ * The text that rules match: full-width forms folded to half-width, curly quotes straightened, Traditional Chinese
+ * read as Simplified, runs of white space made one space, the spaces PDF extraction puts between CJK and Latin or
+ * digits removed, lower case. `map[i]` is the offset in the original of normalised character i, so findings point at
+ * the original text.
  */
 export interface NormalizedText {
   text: string;
@@ -29,7 +32,9 @@ function fold(ch: string): string {
 
 const isCjk = (code: number) => (code >= 0x3000 && code <= 0x303f) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef);
 
-export function normalize(original: string): NormalizedText {
+export function normalize(text: string): NormalizedText {
+  // Same length as the text, so offsets into it are offsets into the original.
+  const original = toSimplified(text);
   // First pass: fold, collapse white space, lower-case. The result is never longer than the original in UTF-16
   // units (lower-casing that would change length is skipped), so the offsets fit a buffer of that size.
   const units = new Uint16Array(original.length);
@@ -89,15 +94,16 @@ export function originalRange(n: NormalizedText, start: number, end: number): [n
 }
 
 /**
- * A pattern as written in a rule, folded like the text so that width and quotes do not matter. Full-width
+ * A pattern as written in a rule, folded like the text so that width, quotes and script do not matter. Full-width
  * characters that are regular-expression syntax once folded (（ ） ［ ］ ｛ ｝ ． ＊ ＋ ？ ｜ ＾ ＄ ＼) stay literal.
  */
 export function normalizePattern(source: string): string {
   // Only these characters fold (see fold()); a pattern is mostly ASCII and CJK, which pass through untouched.
-  return source.replace(FOLDS_IN_PATTERN, (ch) => {
-    const folded = fold(ch);
-    return folded.length === 1 && '()[]{}.*+?|^$\\'.includes(folded) && ch.charCodeAt(0) >= 0xff01 ? '\\' + folded : folded;
+  const folded = source.replace(FOLDS_IN_PATTERN, (ch) => {
+    const f = fold(ch);
+    return f.length === 1 && '()[]{}.*+?|^$\\'.includes(f) && ch.charCodeAt(0) >= 0xff01 ? '\\' + f : f;
   });
+  return toSimplified(folded);
 }
 
 const FOLDS_IN_PATTERN = new RegExp(`[\\uff01-\\uff5e${SPACES}${Object.keys(QUOTES).join('')}]`, 'g');

@@ -22,9 +22,9 @@ const DURATION_DAYS: Array<[RegExp, number]> = [
 
 /** The currency of an amount's sign or code: usd and yuan as before, other currencies by their ISO code. */
 function currencyOf(mark: string): string {
-  if (/^(?:\$|us\$|usd)$|美元|dollars/.test(mark) && !/^(?:a|s|c|hk)\$/.test(mark)) return 'usd';
+  if (/^(?:\$|us\$|usd)$|美元|dollars/.test(mark) && !/^(?:a|s|c|hk|nt)\$/.test(mark)) return 'usd';
   if (/¥|￥|rmb|cny|元|人民币|^万$/.test(mark)) return 'yuan';
-  const signs: Record<string, string> = { '€': 'eur', '£': 'gbp', '₹': 'inr', '₱': 'php', 'a$': 'aud', 's$': 'sgd', 'c$': 'cad', 'hk$': 'hkd', rm: 'myr', euro: 'eur', euros: 'eur' };
+  const signs: Record<string, string> = { '€': 'eur', '£': 'gbp', '₹': 'inr', '₱': 'php', 'a$': 'aud', 's$': 'sgd', 'c$': 'cad', 'hk$': 'hkd', 'nt$': 'twd', rm: 'myr', euro: 'eur', euros: 'eur' };
   return signs[mark] ?? mark;
 }
 
@@ -41,7 +41,7 @@ export function extractQuantities(text: string, from = 0, to = text.length): Qua
   for (const m of slice.matchAll(new RegExp(`${NUM}\\s*(%|percent|per cent)|百分之${NUM}`, 'gu'))) {
     push('percent', toNumber(m[1] ?? m[3]), '%', m.index!, m.index! + m[0].length);
   }
-  for (const m of slice.matchAll(new RegExp(`(?:(¥|￥|\\$|(?<![a-z])(?:rmb|cny|usd|us\\$|eur|gbp|aud|a\\$|sgd|s\\$|cad|c\\$|inr|php|jpy|hkd|hk\\$|zar|pln|myr|rm|aed|sar)|€|£|₹|₱|人民币)\\s*)?${NUM}\\s*(万元|万|亿元|元|美元|rmb|cny|usd|dollars|eur|euros?)?`, 'gu'))) {
+  for (const m of slice.matchAll(new RegExp(`(?:(¥|￥|\\$|(?<![a-z])(?:rmb|cny|usd|us\\$|eur|gbp|aud|a\\$|sgd|s\\$|cad|c\\$|inr|php|jpy|hkd|hk\\$|nt\\$|twd|zar|pln|myr|rm|aed|sar)|€|£|₹|₱|人民币)\\s*)?${NUM}\\s*(万元|万|亿元|元|美元|rmb|cny|usd|dollars|eur|euros?)?`, 'gu'))) {
     const prefix = m[1];
     const suffix = m[3];
     if (!prefix && !suffix) continue;

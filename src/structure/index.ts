@@ -1,14 +1,17 @@
 import type { ContractDocument, IngestedDocument } from '../types.js';
 import { detectLanguage } from './language.js';
 import { analyseParties } from './parties.js';
+import { simplifiedShadow } from './traditional.js';
 import { buildClauseTree } from './tree.js';
 
 /** Ingested text → clause tree, parties, defined terms and language. Pure: no I/O. */
 export function analyseDocument(doc: IngestedDocument): ContractDocument {
-  const blocks = doc.blocks.filter((b) => !b.directive);
+  const text = doc.blocks.filter((b) => !b.directive);
+  const shadow = simplifiedShadow(text);
+  const blocks = shadow?.blocks ?? text;
   const { preamble, tree, signature } = buildClauseTree(blocks);
   const { parties, definedTerms } = analyseParties(preamble, blocks);
-  return {
+  const analysed: ContractDocument = {
     format: doc.format,
     language: detectLanguage(blocks),
     preamble,
@@ -21,6 +24,7 @@ export function analyseDocument(doc: IngestedDocument): ContractDocument {
     notes: doc.notes,
     directives: doc.blocks.filter((b) => b.directive).map((b) => ({ text: b.directive!, line: b.line })),
   };
+  return shadow ? shadow.restore(analysed) : analysed;
 }
 
 export { buildClauseTree } from './tree.js';
