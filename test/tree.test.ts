@@ -477,6 +477,19 @@ Executed by Wattle & Stone Homewares Pty Ltd (ACN 612 345 987) in accordance wit
     expect(doc.tree.children.map((c) => c.number)).toEqual(['1.', 'Schedule 2']);
     expect(doc.signature.map((b) => b.text)).toContain('Executed as an agreement.');
   });
+
+  it('a Canadian "Per: ____" signing line ends the last clause', () => {
+    const doc = text(`1. Services
+1.1 The Operator runs the stores.
+2. General
+This Agreement is governed by the laws of Ontario.
+Per: ____________________________
+Name: [authorized signatory], President
+`);
+    expect(doc.tree.children.map((c) => c.number)).toEqual(['1.', '2.']);
+    expect(doc.tree.children[1].text).not.toContain('____');
+    expect(doc.signature[0].text).toMatch(/^Per:/);
+  });
 });
 
 describe('a contract drafted as a table', () => {

@@ -36,6 +36,8 @@ const SIGNATURE_PATTERNS: RegExp[] = [
   /^(?:法定代表人|授权代表|委托代理人)(?:或授权代表)?\s*[（(]?(?:签字|签章|签名)?[)）]?\s*[:：]\s*_*\s*$/,
   /^(?:By|Signature|Signed|Authori[sz]ed\s+Signature)\s*:?\s*_{3,}/i,
   /^(?:By|Signature)\s*:\s*$/i,
+  // Canadian corporate signing: "Per: ______" (by its authorised signatory)
+  /^Per\s*:\s*_{3,}/i,
   // "For the Operator:  For the Retailer:" over the signing lines, and a line of nothing but signing blanks
   /^For\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+)?[A-Z][\w .&'-]{1,40}:(?:\s+For\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+)?[A-Z][\w .&'-]{1,40}:)?\s*$/,
   /^_{6,}(?:\s+_{6,})*\s*$/,

@@ -7,7 +7,7 @@ import { RECITALS_START } from './document-parts.js';
  * makes each party do (who provides the services, who pays the fees).
  */
 
-const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方', '招标人', '采购人', '招标方'];
+const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方', '招标人', '采购人', '招标方', '店主', '商户'];
 const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务提供方', '承接方', '供应商', '代理商', '顾问方', '中标人', '中标方', '成交供应商'];
 const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner'];
 const PROVIDER_WORDS_EN = [
@@ -36,8 +36,8 @@ function pos(block: Block) {
 
 function cleanName(raw: string): string {
   return raw
-    .replace(/[（(](?:以下|下称|简称|hereinafter|统一社会信用代码|注册号|地址|住所|注册地|法定代表人|身份证)[^）)]*[）)]?/gi, '')
-    .split(/\s{2,}|\t|[，,；;。]|(?:统一社会信用代码|住所|地址|法定代表人|联系人|电话)/)[0]
+    .replace(/[（(](?:以下|下称|简称|hereinafter|统一社会信用代码|统一编号|品牌|注册号|地址|住所|注册地|法定代表人|身份证)[^）)]*[）)]?/gi, '')
+    .split(/\s{2,}|\t|[，,；;。]|(?:统一社会信用代码|统一编号|住所|地址|法定代表人|联系人|电话)/)[0]
     .replace(/^[\s_:：]+|[\s_:：]+$/g, '')
     .trim();
 }
@@ -46,7 +46,8 @@ function cleanName(raw: string): string {
 function chinesePartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const re = new RegExp(
-    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS}|[\\u4e00-\\u9fff]{2,8})[”"]?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    // (the bracket may add the English role: 甲方（品牌方 / Brand Owner）)
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS}|[\\u4e00-\\u9fff]{2,8})[”"]?(?:\\s*[/／]\\s*[A-Za-z][A-Za-z .-]{1,30})?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
     'g',
   );
   for (const block of blocks) {
@@ -58,7 +59,10 @@ function chinesePartyLines(blocks: Block[]): Party[] {
       const name = cleaned && !/^[_\s.…]*$/.test(cleaned) ? cleaned : undefined;
       const { label, alias } = labelAndAlias(first, second);
       if (parties.some((p) => p.label === label)) continue;
-      parties.push({ role: null, label, ...(name ? { name } : {}), aliases: alias ? [alias] : [], location: pos(block) });
+      // 刘某某（…，以下称“您”）: the name the rest of the contract uses for the party
+      const called = rawName.match(/以下(?:简)?称(?:为)?\s*[“"「]([^”"」]{1,8})[”"」]/)?.[1];
+      const aliases = [alias, called].filter((a): a is string => !!a && a !== label);
+      parties.push({ role: null, label, ...(name ? { name } : {}), aliases, location: pos(block) });
     }
     // A details row without a colon: "1. 服务商（甲方）  成都某某有限公司，住所：…"
     const row = block.text.match(detailsRow);
@@ -140,15 +144,24 @@ function englishLabelledPartyLines(blocks: Block[]): Party[] {
   return parties;
 }
 
+const KNOWN_DETAIL_LABEL = /^(?:Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)$/i;
+
 /** Cover-page style: `Provider: Acme Inc.` / `Customer Name: …` */
 function englishCoverPageParties(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   // A PDF may run "…China Party B: Ningbo…" into one line: each label starts its own entry.
   const lines = blocks.flatMap((b) => b.text.split(/\s+(?=Party [A-D]\s*:)/).map((text) => ({ ...b, text })));
   // A details table ("1. Customer" ⏎ "Wattle & Stone Pty Ltd (ACN …) of …"): the label alone, the name after it.
+  // The label may be any word the contract goes on to use as a defined term ("Specialist" | "Coastline … Pty Ltd",
+  // then "The Specialist will provide …").
+  const text = lines.map((l) => l.text).join('\n');
+  const usedAsTerm = (word: string) => (text.match(new RegExp(`\\b[Tt]he ${escapeRe(word)}\\b`, 'g'))?.length ?? 0) >= 3;
   for (let i = 0; i + 1 < lines.length; i++) {
-    const label = /^(?:[A-Z]?\d{1,2}[.)]?\s+)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim());
+    const label =
+      /^(?:[A-Z]?\d{1,2}[.)]?\s+)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim()) ??
+      /^(?:[A-Z]?\d{1,2}[.)]?\s+)?([A-Z][a-z]{3,20}(?: [A-Z][a-z]{3,20})?)\s*(?::\s*$|$|\s{2,}(.+)$)/.exec(lines[i].text.trim());
     if (!label || parties.some((p) => p.label.toLowerCase() === label[1].toLowerCase())) continue;
+    if (!KNOWN_DETAIL_LABEL.test(label[1]) && !usedAsTerm(label[1])) continue;
     const name = cleanEnglishName(label[2] ?? lines[i + 1].text);
     if (name && COMPANY_SUFFIX.test(name)) parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });
   }
@@ -174,20 +187,26 @@ function cleanEnglishName(raw: string): string {
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
   s = s.split(/\s+with\s+(?:its|a)\s+(?:principal|registered)\b/)[0];
   s = s.split(/\s+(?:incorporated|registered|organi[sz]ed|existing|whose|having|located|duly)\b/)[0];
+  // Australian, Singaporean, Nigerian and UK registration numbers follow the name: "… Pty Ltd ABN 12 345 678 901"
+  s = s.split(/\s+(?:ABN|ACN|ARBN|UEN|RC|CRN|EIN|Company (?:No|Number)\.?|Registration (?:No|Number)\.?)\b/)[0];
   const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|PLC|plc|GmbH))/.exec(s);
   if (comma) s = s.slice(0, comma.index);
   return s.replace(/^[\s,"“]+|[\s,"”]+$/g, '').replace(/^(?:the\s+)/i, '').trim();
 }
 
 /**
- * An engagement letter ("Dear Daniel, … we will … you may …") names its parties as "we" and "you"; who provides
- * the services is then decided by conduct like any other label.
+ * An engagement letter ("Dear Daniel, … we will … you may …") and web-style terms of service (Acme Inc. ("Acme",
+ * "we", "us") … the customer … is "you") name their parties as "we" and "you"; who provides the services is then
+ * decided by conduct like any other label.
  */
 function letterParties(blocks: Block[]): Party[] {
   const text = blocks.map((b) => b.text).join('\n');
   // "Dear Ms Lee," in a letter; "Hi Dana," in an engagement sent as an email.
   const salutation = blocks.slice(0, 40).find((b) => /^(?:Dear|Hi|Hello)\s+\S[^.!?]{0,40}[,，:]?$/.test(b.text.trim()));
-  if (!salutation) return [];
+  const definition = blocks.slice(0, 40).find((b) => /["“]we["”]/i.test(b.text));
+  const defined = definition && blocks.slice(0, 40).some((b) => /["“]you["”]/i.test(b.text));
+  const opening = salutation ?? (defined ? definition : undefined);
+  if (!opening) return [];
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   if (count(/\b(?:we|us|our)\b/gi) < 5 || count(/\b(?:you|your)\b/gi) < 5) return [];
   // Who serves whom: "we'll run your shop", "we invoice you" against "you'll run our campaigns", "we will pay you".
@@ -196,8 +215,8 @@ function letterParties(blocks: Block[]): Party[] {
   const [we, you]: Array<PartyRole | null> = weServe > youServe ? ['provider', 'client'] : youServe > weServe ? ['client', 'provider'] : [null, null];
   const source = we ? { roleSource: 'conduct' as const } : {};
   return [
-    { role: we, label: 'we', aliases: ['us', 'our'], location: pos(salutation), ...source },
-    { role: you, label: 'you', aliases: ['your'], location: pos(salutation), ...source },
+    { role: we, label: 'we', aliases: ['us', 'our'], location: pos(opening), ...source },
+    { role: you, label: 'you', aliases: ['your'], location: pos(opening), ...source },
   ];
 }
 
