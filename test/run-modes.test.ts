@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,11 +19,19 @@ const withoutTool = (json: string) => {
 describe('running over many files', () => {
   it.skipIf(!built)('worker threads give the same report, in the same order, as one thread (built package)', () => {
     const opts = { cwd: root, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
-    const one = (() => { try { return execFileSync('node', [bin, '-f', 'json', '--workers', '1', evalDir], opts); } catch (e) { return (e as { stdout: string }).stdout; } })();
-    const two = (() => { try { return execFileSync('node', [bin, '-f', 'json', '--workers', '2', evalDir], opts); } catch (e) { return (e as { stdout: string }).stdout; } })();
-    const a = withoutTool(one);
-    expect(a.files.length).toBeGreaterThanOrEqual(28);
-    expect(withoutTool(two)).toEqual(a);
+    const lint = (workers: string) => {
+      try {
+        return execFileSync('node', [bin, '-f', 'json', '--workers', workers, evalDir], opts);
+      } catch (e) {
+        return (e as { stdout: string }).stdout;
+      }
+    };
+    // 0: everything in this thread; 1: PDFs read by a worker and linted here, the rest here; 2: two workers
+    const inThread = withoutTool(lint('0'));
+    expect(inThread.files.length).toBeGreaterThanOrEqual(28);
+    expect(inThread.files.filter((f: any) => f.path.endsWith('.pdf')).length).toBeGreaterThanOrEqual(5);
+    expect(withoutTool(lint('1'))).toEqual(inThread);
+    expect(withoutTool(lint('2'))).toEqual(inThread);
   }, 120_000);
 
   it.skipIf(!built)('a reader stuck in a loop that never yields is stopped: its worker is terminated and the run goes on', () => {
@@ -44,6 +52,12 @@ describe('running over many files', () => {
     expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^contract-lint: stuck\.pdf: reading took more than 1 s and was stopped .* \[timeout\]$/)]);
     const report = JSON.parse(stdout);
     expect(report.files.map((f: any) => [f.path, f.error?.code ?? null])).toEqual([['stuck.pdf', 'timeout'], ['good.md', null]]);
+  }, 60_000);
+
+  it.skipIf(!built)('a reader that closes the pipe early (| head) ends the run quietly', () => {
+    const r = spawnSync('sh', ['-c', `node "${bin}" -f json fixtures/eval | head -c 20`], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(20);
+    expect(r.stderr).toBe('');
   }, 60_000);
 
   it('--cache reuses reports of unchanged files and re-lints changed ones', async () => {

@@ -17,6 +17,12 @@ export async function main(): Promise<void> {
     color: process.stdout.isTTY === true,
     progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
   });
+  // A reader that stops early (`contract-lint … | head`) closes the pipe: not an error of the run.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   if (result.stdout) process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   process.exitCode = result.exitStatus;

@@ -67,7 +67,7 @@ export async function run(argv: string[], io: RunIO = {}): Promise<RunResult> {
     .option('--password <password>', 'user password for an encrypted PDF')
     .option('--max-file-size <size>', 'largest input file to read (e.g. 50MB)', parseSize, DEFAULT_MAX_FILE_SIZE)
     .option('--timeout <seconds>', 'longest time reading one file may take (0 = no limit)', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
-    .option('--workers <n>', 'worker threads (default: by files and cores; 0 = lint in this thread)', parseCount)
+    .option('--workers <n>', 'worker threads beside this one (default: by the work and the cores; 0 = all in this thread)', parseCount)
     .option('--cache', 'reuse the reports of unchanged files')
     .option('--cache-location <file>', 'cache file (default .contract-lint-cache)')
     .option('--debug', 'print stack traces and internal details')

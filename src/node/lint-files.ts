@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContractDocument, Language, PartyRole } from '../types.js';
 import type { RunnableRule } from '../rules/engine.js';
@@ -7,9 +7,10 @@ import type { Problem } from '../rules/yaml-source.js';
 import { ConfigError, ConfigResolver, settingsFor, type ResolvedConfig } from './config.js';
 import { expandPaths } from './expand-paths.js';
 import type { LintCache } from './lint-cache.js';
-import { RuleCache, runLintTask, type LintTask } from './lint-task.js';
+import { lintIngested, RuleCache, runLintTask, type LintTask } from './lint-task.js';
 import { loadPacks, resolvePack } from './rule-packs.js';
-import { defaultWorkers, runInPool, workersAvailable } from './worker-pool.js';
+import { estimateCost, longestFirst, plannedWorkers } from './work-plan.js';
+import { runInPool, workersAvailable } from './worker-pool.js';
 
 export interface LintFilesOptions {
   cwd: string;
@@ -122,17 +123,46 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
   const todo = tasks.map((t, i) => i).filter((i) => !reports[i]);
   let done = tasks.length - todo.length;
   options.onProgress?.(done, tasks.length);
-  const workers = Math.min(options.workers ?? defaultWorkers(todo.length), todo.length);
+  const costs = await Promise.all(
+    todo.map((i) => stat(path.resolve(options.cwd, tasks[i].path)).then((s) => estimateCost(tasks[i].path, s.size), () => 0)),
+  );
+  const isPdf = (i: number) => /\.pdf$/i.test(tasks[i].path);
+  const hasPdf = todo.some(isPdf);
   // A PDF is read in a worker even in a small run: only a worker can be stopped when pdf.js is stuck in a loop.
-  const hasPdf = todo.some((i) => /\.pdf$/i.test(tasks[i].path));
-  if ((workers > 1 || (hasPdf && options.workers !== 0)) && workersAvailable()) {
-    const results = await runInPool(todo.map((i) => tasks[i]), workers, () => options.onProgress?.(++done, tasks.length));
-    todo.forEach((i, k) => (reports[i] = results[k]));
+  const workers = !workersAvailable() || options.workers === 0 ? 0 : Math.max(hasPdf ? 1 : 0, options.workers ?? plannedWorkers(costs));
+  const finish = (i: number, report: FileReport) => {
+    reports[i] = report;
+    options.onProgress?.(++done, tasks.length);
+  };
+  if (workers === 0) {
+    for (const i of todo) finish(i, await runLintTask(tasks[i], ruleCache));
   } else {
-    for (const i of todo) {
-      reports[i] = await runLintTask(tasks[i], ruleCache);
-      options.onProgress?.(++done, tasks.length);
+    // One queue, costliest first, shared by the workers and this thread. Workers take the PDFs first and only read
+    // them: the text blocks come back here for the tree and rules, so this thread works while the workers read.
+    const order = longestFirst(costs).map((k) => todo[k]);
+    const pdfs = order.filter(isPdf);
+    const others = order.filter((i) => !isPdf(i));
+    let nextPdf = 0;
+    let nextOther = 0;
+    const linting: Array<Promise<void>> = [];
+    const pool = runInPool(
+      Math.min(workers, todo.length),
+      () => {
+        if (nextPdf < pdfs.length) return { id: pdfs[nextPdf], task: tasks[pdfs[nextPdf++]], job: 'read' };
+        if (nextOther < others.length) return { id: others[nextOther], task: tasks[others[nextOther++]], job: 'lint' };
+        return undefined;
+      },
+      (i, result) => {
+        if (result.report) finish(i, result.report);
+        else linting.push(lintIngested(tasks[i], result.read, ruleCache).then((report) => finish(i, report)));
+      },
+    );
+    while (nextOther < others.length) {
+      const i = others[nextOther++];
+      finish(i, await runLintTask(tasks[i], ruleCache));
     }
+    await pool;
+    await Promise.all(linting);
   }
   if (cache) {
     todo.forEach((i) => keys[i] && cache.set(keys[i], reports[i]!));

@@ -1,9 +1,10 @@
-import type { Language, PartyRole } from '../types.js';
+import type { ContractDocument, Language, PartyRole } from '../types.js';
 import { lintDocument, type RunnableRule } from '../rules/engine.js';
 import { applySuppressions } from '../rules/suppressions.js';
 import type { Severity } from '../rules/types.js';
 import type { FileReport } from './lint-files.js';
-import { readContract } from './read-contract.js';
+import { ingestContract, readFailure, type IngestResult } from './read-contract.js';
+import { analyseDocument } from '../structure/index.js';
 import { loadPacks, type PackRef } from './rule-packs.js';
 
 /** Everything needed to lint one file, as plain data: it can cross to a worker thread. */
@@ -45,15 +46,27 @@ export class RuleCache {
 
 /** Reads and lints one file. Never throws: an unreadable file comes back with `error`. */
 export async function runLintTask(task: LintTask, cache: RuleCache): Promise<FileReport> {
-  const read = await readContract(task.path, { cwd: task.cwd, password: task.password, maxFileSize: task.maxFileSize, timeout: task.timeout, explicit: task.explicit });
+  // (a task carries the read options itself: cwd, password, maxFileSize, timeout, explicit)
+  return lintIngested(task, await ingestContract(task.path, task), cache);
+}
+
+/** The linting half of a task: clause tree, rules and suppressions over what was read. */
+export async function lintIngested(task: LintTask, read: IngestResult, cache: RuleCache): Promise<FileReport> {
   if (read.error) return { path: task.path, findings: [], concerns: {}, error: read.error, cause: read.cause };
+  let document: ContractDocument;
+  try {
+    document = analyseDocument(read.ingested);
+  } catch (e) {
+    const { error, cause } = readFailure(task.path, e);
+    return { path: task.path, findings: [], concerns: {}, error, cause };
+  }
   const rules = await cache.get(task.packs, task.cwd);
-  const result = lintDocument(read.document, rules, {
+  const result = lintDocument(document, rules, {
     party: task.party,
     language: task.language,
     ruleSettings: task.ruleSettings,
     template: task.template,
   });
-  const findings = applySuppressions(read.document, result.findings, task.suppress);
-  return { path: task.path, document: read.document, findings, concerns: result.concerns, error: null };
+  const findings = applySuppressions(document, result.findings, task.suppress);
+  return { path: task.path, document, findings, concerns: result.concerns, error: null };
 }

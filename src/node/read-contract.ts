@@ -5,7 +5,7 @@ import { ingest } from '../ingest/index.js';
 import { formatFromExtension } from '../ingest/detect-format.js';
 import { DEFAULT_TIMEOUT_SECONDS, withTimeBudget } from '../ingest/limits.js';
 import { isReadError, ReadError } from '../ingest/read-error.js';
-import type { ContractDocument } from '../types.js';
+import type { ContractDocument, IngestedDocument } from '../types.js';
 
 export interface ReadOptions {
   cwd: string;
@@ -25,8 +25,26 @@ export type ReadResult =
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 export { DEFAULT_TIMEOUT_SECONDS };
 
+export type IngestResult =
+  | { path: string; ingested: IngestedDocument; error?: undefined }
+  | { path: string; ingested?: undefined; error: { code: string; message: string }; cause?: unknown };
+
 /** Reads one contract from disk into a clause tree; every failure becomes an `error` for that file, never a throw. */
 export async function readContract(file: string, options: ReadOptions): Promise<ReadResult> {
+  const read = await ingestContract(file, options);
+  if (read.error) return read;
+  try {
+    return { path: file, document: analyseDocument(read.ingested) };
+  } catch (e) {
+    return readFailure(file, e);
+  }
+}
+
+/**
+ * Reads one contract from disk into text blocks, without the clause tree: the part that may need stopping from
+ * outside (pdf.js on a crafted file), run in a worker while the tree and rules run in the main thread.
+ */
+export async function ingestContract(file: string, options: ReadOptions): Promise<IngestResult> {
   const full = path.resolve(options.cwd, file);
   try {
     const info = await stat(full).catch(() => null);
@@ -48,14 +66,19 @@ export async function readContract(file: string, options: ReadOptions): Promise<
       );
     }
     const data = new Uint8Array(await readFile(full));
-    const doc = await withTimeBudget(options.timeout ?? DEFAULT_TIMEOUT_SECONDS, () => ingest(data, file, { password: options.password }));
-    return { path: file, document: analyseDocument(doc) };
+    const ingested = await withTimeBudget(options.timeout ?? DEFAULT_TIMEOUT_SECONDS, () => ingest(data, file, { password: options.password }));
+    return { path: file, ingested };
   } catch (e) {
-    if (isReadError(e)) return { path: file, error: { code: e.code, message: e.message } };
-    return {
-      path: file,
-      error: { code: 'corrupt', message: `could not be read (${(e as Error)?.message ?? String(e)}) / 无法读取此文件` },
-      cause: e,
-    };
+    return readFailure(file, e);
   }
+}
+
+/** Why a file could not be read, for its report: a ReadError's own message, anything else as a corrupt file. */
+export function readFailure(file: string, e: unknown): { path: string; error: { code: string; message: string }; cause?: unknown } {
+  if (isReadError(e)) return { path: file, error: { code: e.code, message: e.message } };
+  return {
+    path: file,
+    error: { code: 'corrupt', message: `could not be read (${(e as Error)?.message ?? String(e)}) / 无法读取此文件` },
+    cause: e,
+  };
 }
