@@ -164,6 +164,20 @@ SERVICE LEVELS
 });
 
 describe('parties: roles from conduct, never from 甲方/乙方', () => {
+  it('a role word naming both sides (品牌供应商: the brand that supplies JD) is left to conduct', () => {
+    const doc = text(`京东自营供应商运营服务协议
+甲方（品牌供应商）：苏州某某母婴用品有限公司
+乙方（运营服务商）：上海某某供应链管理有限公司
+甲方委托乙方代为开展京东自营的供应商端运营工作。
+1. 服务内容
+1.1 乙方为甲方提供京东自营运营服务，甲方按月向乙方支付服务费。
+`);
+    expect(doc.parties.map((p) => [p.label, p.role])).toEqual([
+      ['甲方', 'client'],
+      ['乙方', 'provider'],
+    ]);
+  });
+
   it('甲方 is the agency when 甲方 provides the services and 乙方 pays', () => {
     const doc = text(`店铺代运营合同
 甲方：上海某某电子商务有限公司
@@ -511,6 +525,26 @@ describe('a contract drafted as a table', () => {
     ]);
   });
 
+  it('reads a table whose first column names the clauses without numbers (条款 | 约定内容)', () => {
+    const doc = md(`# 抖音小店代运营服务合同
+
+| 条款 | 约定内容 |
+|---|---|
+| 委托方 | 佛山某某家具有限公司 |
+| 受托方 | 广州某某网络科技有限公司 |
+| 委托事项 | 委托方委托受托方运营店铺。 |
+| 服务内容及数量 | 每月发布短视频不少于30条。 |
+| 合同解除 | 委托方可提前30日书面通知受托方解除本合同。 |
+| 签署 | 委托方（盖章）：佛山某某家具有限公司 |
+`);
+    expect(outline(doc.tree.children).map(([n, h]) => `${n ?? ''}${h}`)).toEqual(['委托事项', '服务内容及数量', '合同解除']);
+    expect(doc.parties.map((p) => [p.label, p.role])).toEqual([
+      ['委托方', 'client'],
+      ['受托方', 'provider'],
+    ]);
+    expect(doc.signature.map((b) => b.text)).toContain('委托方（盖章）：佛山某某家具有限公司');
+  });
+
   it('leaves an ordinary numbered table (KPI rows) as table text', () => {
     const doc = md(`## 第五条 考核指标
 
@@ -525,6 +559,19 @@ describe('a contract drafted as a table', () => {
 });
 
 describe('German-drafted English', () => {
+  it('parties defined between dashes with the German term after them: – the "Principal" (Auftraggeber) –', () => {
+    const doc = text(`SERVICE AGREEMENT
+between Beispiel Haushaltswaren GmbH, Gewerbering 14, 90411 Nürnberg, represented by its managing director – the "Principal" (Auftraggeber) –
+and Nordlicht E-Commerce Services GmbH, Am Sandtorkai 3, 20457 Hamburg – the "Contractor" (Auftragnehmer) –
+§ 1 Subject matter
+(1) The Contractor shall operate the Principal's sales channels.
+`);
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['Principal', 'Beispiel Haushaltswaren GmbH', 'client'],
+      ['Contractor', 'Nordlicht E-Commerce Services GmbH', 'provider'],
+    ]);
+  });
+
   it('§ 1 clauses with (1) paragraphs, and parties defined between dashes', () => {
     const doc = text(`Agency Agreement on the Operation of Marketplace Shops
 between

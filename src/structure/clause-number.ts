@@ -58,6 +58,13 @@ const matchers: Matcher[] = [
     const value = /^\d/.test(tok) ? parseFloat(tok) : /^[IVX]+$/.test(tok) && tok.length > 1 ? parseRoman(tok) : tok.charCodeAt(0) - 64;
     return { number: m[0], scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
   },
+  // SCHEDULE: THE SERVICES / Schedule – Services: the only schedule, unnumbered, titled on its line
+  (s) => {
+    const m = /^(SCHEDULE|ANNEXURE|ANNEX|APPENDIX|EXHIBIT|Schedule|Annexure|Annex|Appendix|Exhibit)\s*(?:[:：]|\s[–—])\s*(?=[A-Z])/.exec(s);
+    if (!m || s.length > 60 || /[.;]\s*$/.test(s)) return null;
+    if (m[1] !== m[1].toUpperCase() && !/[–—]/.test(m[0])) return null;
+    return { number: m[1], scheme: 'annex', value: 1, strong: true, length: m[0].length, annex: true };
+  },
   // 第一章 / 第一节 / 第一部分
   (s) => {
     const m = new RegExp(`^第\\s*(${ZH})\\s*(章|节|部分|篇)`).exec(s);

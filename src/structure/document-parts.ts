@@ -28,6 +28,8 @@ const SIGNATURE_PATTERNS: RegExp[] = [
   /^[（(【]?\s*(?:以下|此页)无正文/,
   /^[（(【]?\s*(?:本页|此页)为.{0,20}签(?:署|字)页/,
   /^签(?:署|字)页/,
+  // the signing row of a contract drafted as a table: 签署 | 委托方（盖章）：…
+  /^(?:签署|签字|签章|签字盖章|签署栏)$/,
   new RegExp(`^${SIGNING_PARTY}\\s*[（(]?\\s*(?:盖章|签章|签字|签名|公章|印章)`),
   // 甲方（服务商，盖章）：… / 乙方（委托方 签字）
   new RegExp(`^${SIGNING_PARTY}\\s*[（(][^）)]{1,12}[，,、\\s](?:盖章|签章|签字|签名|公章|印章)[)）]`),

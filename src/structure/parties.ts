@@ -8,7 +8,7 @@ import { RECITALS_START } from './document-parts.js';
  */
 
 const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方', '招标人', '采购人', '招标方', '店主', '商户'];
-const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务提供方', '承接方', '供应商', '代理商', '顾问方', '中标人', '中标方', '成交供应商'];
+const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务供应商', '服务提供方', '承接方', '供应商', '代理商', '顾问方', '中标人', '中标方', '成交供应商'];
 const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner'];
 const PROVIDER_WORDS_EN = [
   'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'consultancy', 'supplier', 'operator',
@@ -18,14 +18,22 @@ const PROVIDER_WORDS_EN = [
 const ZH_LABELS = '甲方|乙方|丙方|丁方';
 const ZH_ROLE_LABELS = [...CLIENT_WORDS_ZH, ...PROVIDER_WORDS_ZH].join('|');
 
+/** Whether a label is one of the words contracts name a party by (甲方, 委托方, "Client"), as it stands. */
+export function isPartyWord(word: string): boolean {
+  const w = word.trim().toLowerCase();
+  return /^(?:甲方|乙方|丙方|丁方)$/.test(w) || [...CLIENT_WORDS_ZH, ...PROVIDER_WORDS_ZH, ...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].includes(w);
+}
+
 export function roleOfWord(word: string): PartyRole | null {
   const w = word.trim().toLowerCase().replace(/^the\s+/, '');
   if (CLIENT_WORDS_ZH.includes(w) || CLIENT_WORDS_EN.includes(w)) return 'client';
   if (PROVIDER_WORDS_ZH.includes(w) || PROVIDER_WORDS_EN.includes(w)) return 'provider';
   // Chinese contracts coin their own role words (店铺所有人, 托管服务方, 运营服务商): read them by their parts.
+  // A word with both sides in it (品牌供应商: the brand that supplies JD) says nothing; conduct decides.
   if (/[\u4e00-\u9fff]/.test(w)) {
-    if (/受托|服务方|服务商|运营方|代运营|托管方|托管服务|顾问|供应商|承接/.test(w)) return 'provider';
-    if (/委托|所有人|店主|品牌|商家|客户|需求方|采购方|发包/.test(w)) return 'client';
+    const provider = /受托|服务方|服务商|运营方|代运营|托管方|托管服务|顾问|供应商|承接/.test(w);
+    const client = /委托|所有人|店主|品牌|商家|客户|需求方|采购方|发包/.test(w);
+    if (provider !== client) return provider ? 'provider' : 'client';
   }
   return null;
 }
@@ -101,8 +109,8 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   let prevEnd = 0;
   // Civil-law drafting: "…, represented by …, hereinafter referred to as the “Operator”," with no brackets
   const runIn = /,\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?=[,;.]|$)/gm;
-  // German drafting sets the definition off with dashes on a line of its own: – hereinafter "Client" –
-  const dashed = /[–—]\s*hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*[–—]/g;
+  // German drafting sets the definition off with dashes: – hereinafter "Client" – / – the "Principal" (Auftraggeber) –
+  const dashed = /[–—]\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?:\([^)]{1,40}\)\s*)?[–—]/g;
   const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed), ...text.matchAll(runIn)].sort((a, b) => a.index! - b.index!);
   // Terms defined in the recitals ("sells them to Amazon.com Services LLC (“Amazon”)") are not parties.
   const lines = text.split('\n');
@@ -204,7 +212,8 @@ function letterParties(blocks: Block[]): Party[] {
   // "Dear Ms Lee," in a letter; "Hi Dana," in an engagement sent as an email.
   const salutation = blocks.slice(0, 40).find((b) => /^(?:Dear|Hi|Hello)\s+\S[^.!?]{0,40}[,，:]?$/.test(b.text.trim()));
   const definition = blocks.slice(0, 40).find((b) => /["“]we["”]/i.test(b.text));
-  const defined = definition && blocks.slice(0, 40).some((b) => /["“]you["”]/i.test(b.text));
+  // (the other side: "you" in quotes, or you ("Pinecrest", …) defined by its own name)
+  const defined = definition && blocks.slice(0, 40).some((b) => /["“]you["”]|\byou\s*[(（]\s*["“]/i.test(b.text));
   const opening = salutation ?? (defined ? definition : undefined);
   if (!opening) return [];
   const count = (re: RegExp) => text.match(re)?.length ?? 0;

@@ -2,6 +2,7 @@ import type { Block, Clause, ClauseTree } from '../types.js';
 import { matchClauseNumber, type ClauseNumber } from './clause-number.js';
 import { isSignatureStart, looksLikeAttachmentTitle, looksLikeTitle, RECITALS_END, RECITALS_START } from './document-parts.js';
 import { looksLikeStandaloneHeading, splitHeading } from './heading.js';
+import { isPartyWord } from './parties.js';
 
 export interface DocumentParts {
   preamble: Block[];
@@ -192,6 +193,25 @@ function markClauseTable(blocks: Block[], starts: Array<Start | null>): void {
   for (const { i, start } of cells) starts[i] = start;
 }
 
+const CLAUSE_TABLE_HEAD = /^(?:条款|条款名称|合同条款|项目|事项)$/;
+const CLAUSE_TABLE_BODY = /^(?:约定内容|条款内容|具体约定|内容|约定事项)$/;
+
+/**
+ * A contract drafted as a table whose first column names the clauses without numbering them (条款 | 约定内容, then
+ * 服务内容及数量 | …, 付款方式 | …): every row after that header is a clause headed by its first cell. The parties'
+ * rows stay in the preamble and the signing row is the signature.
+ */
+function markLabelledClauseTable(blocks: Block[], starts: Array<Start | null>): void {
+  const head = blocks.findIndex((b, i) => b.kind === 'table-cell' && CLAUSE_TABLE_HEAD.test(b.text.trim()) && blocks[i + 1]?.kind === 'table-cell' && CLAUSE_TABLE_BODY.test(blocks[i + 1].text.trim()));
+  if (head < 0) return;
+  for (let k = head + 2; k + 1 < blocks.length && blocks[k].kind === 'table-cell' && blocks[k + 1].kind === 'table-cell'; k += 2) {
+    const label = blocks[k].text.trim();
+    if (label.length > 16 || /[。；;，,]/.test(label)) return;
+    if (isPartyWord(label.replace(/[（(].*$/, '')) || /签署|签字|盖章|签章/.test(label)) continue;
+    starts[k] ??= { number: null, scheme: 'table-row', value: 0, alternatives: [], annex: false, authoritative: false, strong: true, rest: label, heading: label };
+  }
+}
+
 /**
  * Builds the clause tree. Numbering schemes nest the way a reader sees them: a scheme keeps the depth at which it
  * first appeared, so a block numbered in a scheme already open becomes a sibling there, and a new scheme opens
@@ -203,6 +223,7 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
     for (let i = 0; i < starts.length; i++) if (starts[i]?.scheme === 'bracket-heading') starts[i] = null;
   }
   markClauseTable(blocks, starts);
+  markLabelledClauseTable(blocks, starts);
   const bodyStart = preambleLength(blocks, starts);
   const preamble = blocks.slice(0, bodyStart);
   const roots: Clause[] = [];

@@ -17,7 +17,9 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
     const addressing = units.filter((u) => select(u) !== null);
     if (addressing.length === 0) return { hits: [], addressing, present: false };
     const own = withDescendants(addressing);
-    const family = withDescendants([...own, ...referencedAnnexes(view, own)]);
+    // (a sub-clause may be the one that points to the annex: "2.1 … the services described in the Schedule")
+    const withChildren = withDescendants(own);
+    const family = withDescendants([...withChildren, ...referencedAnnexes(view, withChildren)]);
     const missing = elements.filter((e) => !family.some((u) => e.test(u) !== null));
     const needed = spec.min ?? elements.length;
     const present = elements.length - missing.length >= needed;
@@ -31,13 +33,16 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
 /** How a clause names a part that holds its details, and how that part's heading reads. */
 const NAMED_PARTS: Array<[RegExp, RegExp]> = [
   [/\b(?:sows?|statements? of work)\b/, /\bsow\b|statement of work/],
-  [/\b(?:order forms?|service orders?|work orders?|insertion orders?|io)\b/, /order form|service order|work order|insertion order/],
+  [/\b(?:order forms?|service orders?|work orders?|insertion orders?|io)\b/, /order form|service order|work order|insertion order|line items?/],
   [/\bline items?\b/, /line items?/],
+  // "in the quantities stated for your plan": the table of what the plan includes
+  [/\b(?:your|the) (?:\w+ )?plan\b/, /\bplan\b/],
   [/服务订单|订单/, /服务订单|订单/],
   [/工作说明书/, /工作说明书/],
 ];
 
-const ANNEX_REFERENCE = /\b(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?/g;
+// (the last form, "the Schedule" with no number, names an annex that has none)
+const ANNEX_REFERENCE = /\b(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?|\bthe (schedule|exhibit|annexure|annex|appendix)\b/g;
 
 /**
  * "…in the quantities set out in Schedule 1" / "详见附件一": the details live in the annex the clause points to,
@@ -49,9 +54,12 @@ function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
   const out: Unit[] = [];
   // "…the services described in each SOW" / "按服务订单列明的" / "the line items": an attached document or section
   // named in the clause, found by its heading.
+  // (an attached part, or a section under an unnumbered one: an order form's "What the plan includes" table sits
+  // under the order form's own heading; a numbered clause about SOWs is not itself the SOW)
+  const parts = view.doc.tree.children.flatMap((c) => (c.number ? [c] : [c, ...c.children]));
   for (const [said, heading] of NAMED_PARTS) {
     if (!units.some((u) => said.test(u.norm.text))) continue;
-    for (const c of view.doc.tree.children) {
+    for (const c of parts) {
       const au = unitOf.get(c);
       if (au && c.heading && heading.test(c.heading.toLowerCase()) && !out.includes(au)) out.push(au);
     }
@@ -59,7 +67,9 @@ function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
   if (annexes.length === 0) return out;
   for (const u of units) {
     for (const m of u.norm.text.matchAll(ANNEX_REFERENCE)) {
-      const wanted = key(m[1] ? `${m[1]} ${m[2]}` : `${m[3]}${m[4] ?? ''}`);
+      // 该方案…不作为本协议附件: a document said not to be an annex points to none
+      if (/(?:不作为|不构成|不属于|并非|未作为|不列为)[^。；，,]{0,12}$/.test(u.norm.text.slice(Math.max(0, m.index! - 16), m.index))) continue;
+      const wanted = key(m[1] ? `${m[1]} ${m[2]}` : m[5] ? m[5] : `${m[3]}${m[4] ?? ''}`);
       for (const a of annexes) {
         const name = key(a.number!);
         if (name === wanted || (!m[4] && m[3] && name.startsWith(m[3]))) {
