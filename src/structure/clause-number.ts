@@ -37,6 +37,8 @@ type Matcher = (s: string) => Omit<ClauseNumber, 'rest' | 'alternatives' | 'anne
 
 const cjkNumeral = (raw: string) => parseChineseNumber(raw);
 
+const ORDINAL_WORDS = ['FIRST', 'SECOND', 'THIRD', 'FOURTH', 'FIFTH', 'SIXTH', 'SEVENTH', 'EIGHTH', 'NINTH', 'TENTH', 'ELEVENTH', 'TWELFTH', 'THIRTEENTH', 'FOURTEENTH', 'FIFTEENTH', 'SIXTEENTH', 'SEVENTEENTH', 'EIGHTEENTH', 'NINETEENTH', 'TWENTIETH', 'TWENTY-FIRST', 'TWENTY-SECOND', 'TWENTY-THIRD', 'TWENTY-FOURTH', 'TWENTY-FIFTH'];
+
 const matchers: Matcher[] = [
   // 附件一 / 附件1 / 附录A / 附件：… (an attachment heading, not "附件是本合同的组成部分")
   (s) => {
@@ -105,6 +107,13 @@ const matchers: Matcher[] = [
     const value = /^\d/.test(m[2]) ? Number(m[2]) : parseRoman(m[2]);
     if (!(value > 0)) return null;
     return { number: m[0].replace(/\.$/, ''), scheme: 'article', value, strong: true, length: m[0].length };
+  },
+  // FIRST. PURPOSE. / SECOND.- SCOPE (Latin-American drafting: PRIMERA., SEGUNDA. in translation); upper case only,
+  // so that "First, …" in running text is not a clause
+  (s) => {
+    const m = new RegExp(`^(${ORDINAL_WORDS.join('|')})(?:\\.-?|:)(?=\\s)`).exec(s);
+    if (!m) return null;
+    return { number: m[1], scheme: 'ordinal-word', value: ORDINAL_WORDS.indexOf(m[1]) + 1, strong: true, length: m[0].length };
   },
   // PART II / Part 2 (above articles, like 第一章)
   (s) => {

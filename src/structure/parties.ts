@@ -108,7 +108,8 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘](?:the\s+)?([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
   let prevEnd = 0;
   // Civil-law drafting: "…, represented by …, hereinafter referred to as the “Operator”," with no brackets
-  const runIn = /,\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?=[,;.]|$)/gm;
+  // (also in capitals: HEREINAFTER REFERRED TO AS "THE PRINCIPAL", as Latin-American drafting writes the opening)
+  const runIn = /,\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?["“](?:the\s+)?([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?=[,;.]|$)/gim;
   // German drafting sets the definition off with dashes: – hereinafter "Client" – / – the "Principal" (Auftraggeber) –
   const dashed = /[–—]\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?["“]([A-Z][A-Za-z .&-]{1,40}?)["”]\s*(?:\([^)]{1,40}\)\s*)?[–—]/g;
   const matches = [...text.matchAll(defRe), ...text.matchAll(bareRole), ...text.matchAll(dashed), ...text.matchAll(runIn)].sort((a, b) => a.index! - b.index!);
@@ -126,7 +127,7 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     // A third party must be a company named just before its definition, not a term defined in a clause far below.
     if (parties.length >= 2 && roleOfWord(term) === null && !COMPANY_SUFFIX.test(before.slice(-300))) continue;
     if (parties.some((p) => p.label === term)) continue;
-    const pieces = before.split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
+    const pieces = before.replace(/\bon\s+the\s+(?:one|other)\s+hand\b,?/gi, '').split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
     // "… incorporated in England and Wales": the name is in the last piece that names a company, if any.
     const candidates = pieces.map(cleanEnglishName).filter(Boolean);
     const name = [...candidates].reverse().find((c) => COMPANY_SUFFIX.test(c)) ?? candidates[candidates.length - 1] ?? '';
@@ -190,14 +191,14 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
  * bracket, at "of <address>", or at a comma that does not introduce a company suffix (", Inc.").
  */
 function cleanEnglishName(raw: string): string {
-  let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)])\s*/i, '');
+  let s = raw.replace(/\s+/g, ' ').replace(/^[\s,;:]+/, '').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)])\s*/i, '');
   s = s.split(/\s*[(（]/)[0];
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
   s = s.split(/\s+with\s+(?:its|a)\s+(?:principal|registered)\b/)[0];
   s = s.split(/\s+(?:incorporated|registered|organi[sz]ed|existing|whose|having|located|duly)\b/)[0];
   // Australian, Singaporean, Nigerian and UK registration numbers follow the name: "… Pty Ltd ABN 12 345 678 901"
   s = s.split(/\s+(?:ABN|ACN|ARBN|UEN|RC|CRN|EIN|Company (?:No|Number)\.?|Registration (?:No|Number)\.?)\b/)[0];
-  const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|PLC|plc|GmbH))/.exec(s);
+  const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|S\.\s?(?:de|DE) R\.L|Ltda|PLC|plc|GmbH))/.exec(s);
   if (comma) s = s.slice(0, comma.index);
   return s.replace(/^[\s,"“]+|[\s,"”]+$/g, '').replace(/^(?:the\s+)/i, '').trim();
 }

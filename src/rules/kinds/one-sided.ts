@@ -15,7 +15,9 @@ const DEFAULT_MUTUAL = compileCondition([
 const LIMITATION = /为限|总额不超过|最高不超过|上限|不超过[^。；]{0,20}(?:总额|服务费)|\bcap(?:ped)?\b|shall not exceed|limited to|in (?:the )?aggregate|maximum (?:aggregate )?liability/;
 
 /** Words before a mention that make it the object or the cause, not the one exempted: 对甲方的损失 / 因甲方原因 / liable to Client. */
-const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|赔偿|补偿|支付|退还|返还|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify)\s*$/;
+const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|赔偿|补偿|支付|退还|返还|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify|hold)\s*(?:the\s+)?$/;
+/** The party that bears a liability in Chinese: 由甲方承担, 甲方应赔偿, 甲方负责. */
+const ZH_BEARS = /^\s*(?:应当?|须|承担|负责|赔偿|支付|自行承担)/;
 /** In English the party a clause binds is the one before its verb: "Client shall pay Agency…". */
 const FOLLOWED_BY_VERB = /^\s*(?:'s\s+\w+\s+)?(?:shall|will|must|may|agrees?|is|are|does|do|be|has|have|hereby|cannot|can)\b/;
 
@@ -82,6 +84,8 @@ export function oneSidedKind(spec: {
           who =
             asSubject.pop() ??
             before.pop() ??
+            // 因甲方…导致乙方损失的，由甲方承担全部责任，并赔偿…: the party that bears it, named just before its verb
+            all.filter((x) => x.start < m[0] && !x.object && ZH_BEARS.test(text.slice(x.start + x.length))).pop() ??
             all.find((x) => x.start < m[0] && !x.object) ??
             mentions(view, text, Math.max(0, text.lastIndexOf('\n', ss - 1) + 1), ss).find((x) => !x.object);
         }
