@@ -687,3 +687,53 @@ describe('a line that introduces what follows is no heading', () => {
     expect(outline(doc.tree.children)).toEqual([['第一条', '定义', [['1.1', null], ['1.2', '服务内容'], ['1.3', null, [['1.3.1', null]]]]]]);
   });
 });
+
+describe('a statement of work after the signatures, titled with a subtitle', () => {
+  it('STATEMENT OF WORK No. 1 -- AMAZON AND WALMART GROWTH PROGRAM is contract text', () => {
+    const doc = text(`1. Services
+1.1 Northbeam will perform the services described in each SOW.
+IN WITNESS WHEREOF, the parties have executed this Agreement.
+By: ______________________
+STATEMENT OF WORK No. 1 -- AMAZON AND WALMART GROWTH PROGRAM
+1. Services. Northbeam will perform 20 listings a month.
+`);
+    expect(doc.tree.children.map((c) => [c.number, c.heading])).toEqual([
+      ['1.', 'Services'],
+      [null, 'STATEMENT OF WORK No. 1 -- AMAZON AND WALMART GROWTH PROGRAM'],
+    ]);
+  });
+});
+
+describe('Latin-American and Scottish drafting', () => {
+  it('DECLARATIONS are recitals and FIRST. / SECOND. are the clauses, after CLAUSES', () => {
+    const doc = text(`SERVICES AGREEMENT ENTERED INTO BY AND BETWEEN, ON THE ONE HAND, ACME DEL NORTE, S.A. DE C.V., HEREINAFTER REFERRED TO AS "THE PRINCIPAL", AND, ON THE OTHER HAND, NODO DIGITAL, S. DE R.L. DE C.V., HEREINAFTER REFERRED TO AS "THE CONTRACTOR".
+DECLARATIONS
+I. THE PRINCIPAL declares that:
+a) It is a company incorporated under the laws of Mexico.
+CLAUSES
+FIRST. PURPOSE. THE CONTRACTOR shall operate the store of THE PRINCIPAL.
+SECOND. FEES. THE PRINCIPAL shall pay a monthly fee.
+`);
+    expect(outline(doc.tree.children)).toEqual([
+      ['FIRST', 'PURPOSE'],
+      ['SECOND', 'FEES'],
+    ]);
+    expect(doc.parties.map((p) => [p.label, p.role, p.name])).toEqual([
+      ['PRINCIPAL', 'client', 'ACME DEL NORTE, S.A. DE C.V.'],
+      ['CONTRACTOR', 'provider', 'NODO DIGITAL, S. DE R.L. DE C.V.'],
+    ]);
+  });
+
+  it('"THIS IS THE SCHEDULE referred to in the foregoing Agreement" opens the schedule', () => {
+    const doc = text(`1. Services
+1.1 The Agent shall provide the services set out in Part 1 of the Schedule.
+IN WITNESS WHEREOF these presents are subscribed as follows:
+For and on behalf of THISTLEBANK KNITWEAR LIMITED
+THIS IS THE SCHEDULE referred to in the foregoing Agreement between Thistlebank Knitwear Limited and Cairngate Digital Limited
+Part 1 — Services and Deliverables
+Listing creation: 10 new listings a month.
+`);
+    expect(doc.tree.children.map((c) => c.number)).toEqual(['1.', 'SCHEDULE']);
+    expect(doc.tree.children[1].children.map((c) => c.number)).toEqual(['Part 1']);
+  });
+});

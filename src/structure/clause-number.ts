@@ -60,6 +60,13 @@ const matchers: Matcher[] = [
     const value = /^\d/.test(tok) ? parseFloat(tok) : /^[IVX]+$/.test(tok) && tok.length > 1 ? parseRoman(tok) : tok.charCodeAt(0) - 64;
     return { number: m[0], scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
   },
+  // Scottish docquet: THIS IS THE SCHEDULE referred to in the foregoing Agreement between …
+  (s) => {
+    const m = /^(?:THIS IS THE|This is the) (SCHEDULE|Schedule|APPENDIX|Appendix|ANNEX|Annex|EXHIBIT|Exhibit)(?:\s+(?:No\.?\s*)?([A-Z]|\d{1,2}))?(?=\s+(?:referred|mentioned)\b)/.exec(s);
+    if (!m) return null;
+    const value = !m[2] ? 1 : /^\d/.test(m[2]) ? Number(m[2]) : m[2].charCodeAt(0) - 64;
+    return { number: m[2] ? `${m[1]} ${m[2]}` : m[1], scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
+  },
   // SCHEDULE: THE SERVICES / Schedule – Services: the only schedule, unnumbered, titled on its line
   (s) => {
     const m = /^(SCHEDULE|ANNEXURE|ANNEX|APPENDIX|EXHIBIT|Schedule|Annexure|Annex|Appendix|Exhibit)\s*(?:[:：]|\s[–—])\s*(?=[A-Z])/.exec(s);

@@ -67,7 +67,7 @@ export function looksLikeTitle(text: string): boolean {
  * part of the signature block.
  */
 const ATTACHMENT_TITLE =
-  /^[《【]?[^，。；,;:：]{0,60}?(?:服务订单|订单|补充协议|补充条款|通用条款|一般条款|标准条款|工作说明书|服务说明书|服务清单|报价单|确认书|附表|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work|SOW|ORDER\s+FORM|Order\s+Form|SERVICE\s+ORDER|Service\s+Order|WORK\s+ORDER|Work\s+Order|INSERTION\s+ORDER|Insertion\s+Order|SUPPLEMENTAL\s+AGREEMENT|Supplemental\s+Agreement|ADDENDUM|Addendum|TERMS\s+AND\s+CONDITIONS|Terms\s+and\s+Conditions|(?:GENERAL|STANDARD)\s+TERMS(?:\s+(?:OF|FOR)\s+(?:SERVICES?|BUSINESS))?|(?:General|Standard)\s+Terms(?:\s+(?:of|for)\s+(?:Services?|Business))?|TERMS\s+OF\s+(?:SERVICE|BUSINESS)|Terms\s+of\s+(?:Service|Business))(?:\s*(?:No\.?|NO\.?|Number|NUMBER|#)?\s*[0-9A-Z一二三四五六七八九十]{0,4})?\s*(?:[（(][^）)]{0,12}[)）])?[》】]?\s*$/;
+  /^[《【]?[^，。；,;:：]{0,60}?(?:服务订单|订单|补充协议|补充条款|通用条款|一般条款|标准条款|工作说明书|服务说明书|服务清单|报价单|确认书|附表|STATEMENT\s+OF\s+WORK|Statement\s+of\s+Work|SOW|ORDER\s+FORM|Order\s+Form|SERVICE\s+ORDER|Service\s+Order|WORK\s+ORDER|Work\s+Order|INSERTION\s+ORDER|Insertion\s+Order|SUPPLEMENTAL\s+AGREEMENT|Supplemental\s+Agreement|ADDENDUM|Addendum|TERMS\s+AND\s+CONDITIONS|Terms\s+and\s+Conditions|(?:GENERAL|STANDARD)\s+TERMS(?:\s+(?:OF|FOR)\s+(?:SERVICES?|BUSINESS))?|(?:General|Standard)\s+Terms(?:\s+(?:of|for)\s+(?:Services?|Business))?|TERMS\s+OF\s+(?:SERVICE|BUSINESS)|Terms\s+of\s+(?:Service|Business))(?:\s*(?:No\.?|NO\.?|Number|NUMBER|#)?\s*[0-9A-Z一二三四五六七八九十]{0,4})?\s*(?:[（(][^）)]{0,12}[)）])?[》】]?(?:\s*(?:--|[-–—:：])\s*[A-Z\u4e00-\u9fff][^，。；,;]{0,60})?\s*$/;
 
 export function looksLikeAttachmentTitle(text: string): boolean {
   const t = text.trim();

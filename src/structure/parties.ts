@@ -9,10 +9,10 @@ import { RECITALS_START } from './document-parts.js';
 
 const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方', '招标人', '采购人', '招标方', '店主', '商户'];
 const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务供应商', '服务提供方', '承接方', '供应商', '代理商', '顾问方', '中标人', '中标方', '成交供应商'];
-const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner'];
+const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner', 'entrusting party'];
 const PROVIDER_WORDS_EN = [
   'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'consultancy', 'supplier', 'operator',
-  'promoter', 'marketer', 'manager', 'outsourcer', 'independent contractor',
+  'promoter', 'marketer', 'manager', 'outsourcer', 'independent contractor', 'entrusted party',
 ];
 
 const ZH_LABELS = '甲方|乙方|丙方|丁方';
@@ -44,8 +44,9 @@ function pos(block: Block) {
 
 function cleanName(raw: string): string {
   return raw
-    .replace(/[（(](?:以下|下称|简称|hereinafter|统一社会信用代码|统一编号|品牌|注册号|地址|住所|注册地|法定代表人|身份证)[^）)]*[）)]?/gi, '')
+    .replace(/[（(](?:以下|下称|下面简称|简称|hereinafter|统一社会信用代码|统一编号|品牌|注册号|地址|住所|注册地|法定代表人|身份证)[^）)]*[）)]?/gi, '')
     .split(/\s{2,}|\t|[，,；;。]|(?:统一社会信用代码|统一编号|住所|地址|法定代表人|联系人|电话)/)[0]
+    .replace(/[（(][^）)]*$/, '')
     .replace(/^[\s_:：]+|[\s_:：]+$/g, '')
     .trim();
 }
@@ -54,8 +55,8 @@ function cleanName(raw: string): string {
 function chinesePartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const re = new RegExp(
-    // (the bracket may add the English role: 甲方（品牌方 / Brand Owner）)
-    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS}|[\\u4e00-\\u9fff]{2,8})[”"]?(?:\\s*[/／]\\s*[A-Za-z][A-Za-z .-]{1,30})?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
+    // (the bracket may add the English role or a second word: 甲方（品牌方 / Brand Owner）, 乙方（委托方、店铺所有人）)
+    `(?:^|\\s{2,})(${ZH_LABELS}|${ZH_ROLE_LABELS})\\s*(?:[（(]\\s*(?:以下)?(?:简称|称|下称)?\\s*[“"]?(${ZH_LABELS}|${ZH_ROLE_LABELS}|[\\u4e00-\\u9fff]{2,8})[”"]?(?:\\s*[/／、，,]\\s*[^）)]{1,30})?\\s*[)）])?\\s*[:：]\\s*(.*?)(?=\\s{2,}(?:${ZH_LABELS}|${ZH_ROLE_LABELS})|$)`,
     'g',
   );
   for (const block of blocks) {
@@ -96,7 +97,7 @@ const detailsRow = new RegExp(
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|spółka|sp\. z o\.o\.|有限公司)/i;
 const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|ApS|A\/S|AB|Oy|SE|KG|S\.r\.l|SRL|SARL|SAS|S\.p\.A|K\.K|Pte|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
-const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
+const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|(?:minimum|initial|renewal|program) (?:term|period)|letter|engagement|program|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
 function englishPartyDefinitions(blocks: Block[]): Party[] {
@@ -105,7 +106,7 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
   // (the Client) / (the "Client"): without quotes only a role word counts as a definition.
   const bareRole = new RegExp(`[(（]\\s*(?:the\\s+)?(${[...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].map((w) => w.replace(/\b\w/g, (c) => c.toUpperCase())).join('|')})\\s*[)）]`, 'g');
   const defRe =
-    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?["“'‘](?:the\s+)?([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:or\s+["“][^"”]+["”]\s*)?(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
+    /[(（]\s*(?:each\s+a\s+["“]?Party["”]?\s*(?:and\s+collectively[^)]*)?)?(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:herein\s+)?as\s+|the\s+|collectively,?\s+)*(?:the\s+)?(?:["“](?:we|you|us)["”]\s*,\s*(?:the\s+)?)?["“'‘](?:the\s+)?([A-Z][A-Za-z .&-]{1,40}?)["”'’]\s*(?:(?:or|and|,)\s*(?:the\s+)?["“][^"”]+["”]\s*)*(?:,\s*which\s+expression[^)）]{0,240})?[)）]/g;
   let prevEnd = 0;
   // Civil-law drafting: "…, represented by …, hereinafter referred to as the “Operator”," with no brackets
   // (also in capitals: HEREINAFTER REFERRED TO AS "THE PRINCIPAL", as Latin-American drafting writes the opening)
@@ -129,7 +130,7 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     if (parties.some((p) => p.label === term)) continue;
     const pieces = before.replace(/\bon\s+the\s+(?:one|other)\s+hand\b,?/gi, '').split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
     // "… incorporated in England and Wales": the name is in the last piece that names a company, if any.
-    const candidates = pieces.map(cleanEnglishName).filter(Boolean);
+    const candidates = pieces.map((p) => companyAtEnd(p) ?? cleanEnglishName(p)).filter(Boolean);
     const name = [...candidates].reverse().find((c) => COMPANY_SUFFIX.test(c)) ?? candidates[candidates.length - 1] ?? '';
     const lineOfMatch = text.slice(0, m.index).split('\n').length - 1;
     const block = blocks[Math.min(lineOfMatch, blocks.length - 1)];
@@ -184,6 +185,16 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
     parties.push({ role: null, label, name, aliases: [], location: pos(block) });
   }
   return parties;
+}
+
+/**
+ * The company a phrase ends on: "Thank you for choosing Harbourline Digital Pty Ltd" → "Harbourline Digital Pty Ltd",
+ * "the channels of Wattle & Stone Skincare Pty Ltd" → "Wattle & Stone Skincare Pty Ltd" (capitalised words up to the
+ * company suffix). Undefined where the phrase does not end on one.
+ */
+function companyAtEnd(phrase: string): string | undefined {
+  const m = /((?:[A-Z][\w.'’&-]*|&)(?:\s+(?:[A-Z][\w.'’&-]*|&))*\s+(?:Pty\.?\s+Ltd|Pte\.?\s+Ltd|Co\.,?\s+Ltd|Ltd|Limited|Inc|LLC|GmbH|PLC|plc|LLP|Corp(?:oration)?|AG|AS|BV|B\.V|SAS|S\.A|SRL)\.?)\s*[,;]?\s*$/.exec(phrase.trim());
+  return m?.[1];
 }
 
 /**
@@ -330,7 +341,7 @@ function joinDetailCells(blocks: Block[]): Block[] {
   return out;
 }
 
-const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)(?:\\s*[（(](?:${ZH_ROLE_LABELS})[)）])?$`, 'i');
+const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)(?:\\s*[（(](?:甲方|乙方|丙方|${ZH_ROLE_LABELS})[)）])?$`, 'i');
 
 /**
  * Three-party deals name two parties together: 甲方、乙方（以下合称"委托方"）/ Party A and Party B (together, the
@@ -358,11 +369,13 @@ function addCollectiveNames(parties: Party[], blocks: Block[]): void {
  */
 function addQuotedAliases(parties: Party[], blocks: Block[]): void {
   const text = blocks.map((b) => b.text).join('\n');
-  for (const m of text.matchAll(/[(（]\s*((?:["“][^"”]{1,30}["”]\s*(?:,|;|\bor\b|\band\b)?\s*){2,6})[)）]/g)) {
+  for (const m of text.matchAll(/[(（]\s*((?:(?:the\s+)?["“][^"”]{1,30}["”]\s*(?:,|;|\bor\b|\band\b)?\s*){2,6})[)）]/g)) {
     const names = [...m[1].matchAll(/["“]([^"”]{1,30})["”]/g)].map((x) => x[1].trim());
     const party = parties.find((p) => names.some((n) => n === p.label || p.aliases.includes(n)));
     if (!party) continue;
-    for (const n of names) if (n !== party.label && !party.aliases.includes(n)) party.aliases.push(n);
+    // "you" brings "your" with it, "we" brings "us" and "our": the contract speaks of the party in all of them
+    const forms = names.flatMap((n) => (n === 'you' ? ['you', 'your'] : n === 'we' ? ['we', 'us', 'our'] : [n]));
+    for (const n of forms) if (n !== party.label && !party.aliases.includes(n)) party.aliases.push(n);
   }
 }
 

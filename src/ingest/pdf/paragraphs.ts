@@ -72,8 +72,12 @@ export function buildBlocks(lines: readonly NumberedLine[]): Block[] {
   return blocks;
 }
 
+/** A party's details line (乙方（品牌方）：佛山…) is a paragraph of its own, however the line before it ends. */
+const PARTY_LINE = /^(?:甲方|乙方|丙方|丁方)\s*(?:[（(][^）)]{1,16}[）)])?\s*[:：]/;
+
 function startsNewBlock(p: LineInfo, c: LineInfo, pitch: number, hangingIndentAllowed: boolean): boolean {
   if (c.clause && !continuesInto(p.text, c.clause)) return true;
+  if (PARTY_LINE.test(c.text)) return true;
   if (Math.abs(c.size - p.size) > 0.15 * Math.max(c.size, p.size)) return true;
   if (c.page === p.page && !c.afterRemoved) {
     const expected = pitch * p.size;
