@@ -39,6 +39,8 @@ const cjkNumeral = (raw: string) => parseChineseNumber(raw);
 
 const ORDINAL_WORDS = ['FIRST', 'SECOND', 'THIRD', 'FOURTH', 'FIFTH', 'SIXTH', 'SEVENTH', 'EIGHTH', 'NINTH', 'TENTH', 'ELEVENTH', 'TWELFTH', 'THIRTEENTH', 'FOURTEENTH', 'FIFTEENTH', 'SIXTEENTH', 'SEVENTEENTH', 'EIGHTEENTH', 'NINETEENTH', 'TWENTIETH', 'TWENTY-FIRST', 'TWENTY-SECOND', 'TWENTY-THIRD', 'TWENTY-FOURTH', 'TWENTY-FIFTH'];
 
+const ORDINAL_CLAUSE = new RegExp(`^(${ORDINAL_WORDS.join('|')})(?:\\.-?|:)(?=\\s)`);
+
 const matchers: Matcher[] = [
   // 附件一 / 附件1 / 附录A / 附件：… (an attachment heading, not "附件是本合同的组成部分")
   (s) => {
@@ -118,7 +120,7 @@ const matchers: Matcher[] = [
   // FIRST. PURPOSE. / SECOND.- SCOPE (Latin-American drafting: PRIMERA., SEGUNDA. in translation); upper case only,
   // so that "First, …" in running text is not a clause
   (s) => {
-    const m = new RegExp(`^(${ORDINAL_WORDS.join('|')})(?:\\.-?|:)(?=\\s)`).exec(s);
+    const m = ORDINAL_CLAUSE.exec(s);
     if (!m) return null;
     return { number: m[1], scheme: 'ordinal-word', value: ORDINAL_WORDS.indexOf(m[1]) + 1, strong: true, length: m[0].length };
   },

@@ -16,10 +16,9 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
   return ({ view, units, language }) => {
     const addressing = units.filter((u) => select(u) !== null);
     if (addressing.length === 0) return { hits: [], addressing, present: false };
+    // (with its sub-clauses: "2.1 … the services described in the Schedule" may be the one that points to the annex)
     const own = withDescendants(addressing);
-    // (a sub-clause may be the one that points to the annex: "2.1 … the services described in the Schedule")
-    const withChildren = withDescendants(own);
-    const family = withDescendants([...withChildren, ...referencedAnnexes(view, withChildren)]);
+    const family = withDescendants([...own, ...referencedAnnexes(view, own)]);
     const missing = elements.filter((e) => !family.some((u) => e.test(u) !== null));
     const needed = spec.min ?? elements.length;
     const present = elements.length - missing.length >= needed;
