@@ -1,10 +1,9 @@
-import type { ContractDocument, Language, PartyRole } from '../types.js';
+import type { Language, PartyRole } from '../types.js';
 import { lintDocument, type RunnableRule } from '../rules/engine.js';
 import { applySuppressions } from '../rules/suppressions.js';
 import type { Severity } from '../rules/types.js';
 import type { FileReport } from './lint-files.js';
-import { ingestContract, readFailure, type IngestResult } from './read-contract.js';
-import { analyseDocument } from '../structure/index.js';
+import { analyseIngested, ingestContract, type IngestResult } from './read-contract.js';
 import { loadPacks, type PackRef } from './rule-packs.js';
 
 /** Everything needed to lint one file, as plain data: it can cross to a worker thread. */
@@ -51,15 +50,10 @@ export async function runLintTask(task: LintTask, cache: RuleCache): Promise<Fil
 }
 
 /** The linting half of a task: clause tree, rules and suppressions over what was read. */
-export async function lintIngested(task: LintTask, read: IngestResult, cache: RuleCache): Promise<FileReport> {
+export async function lintIngested(task: LintTask, ingested: IngestResult, cache: RuleCache): Promise<FileReport> {
+  const read = analyseIngested(ingested);
   if (read.error) return { path: task.path, findings: [], concerns: {}, error: read.error, cause: read.cause };
-  let document: ContractDocument;
-  try {
-    document = analyseDocument(read.ingested);
-  } catch (e) {
-    const { error, cause } = readFailure(task.path, e);
-    return { path: task.path, findings: [], concerns: {}, error, cause };
-  }
+  const { document } = read;
   const rules = await cache.get(task.packs, task.cwd);
   const result = lintDocument(document, rules, {
     party: task.party,

@@ -31,12 +31,16 @@ export type IngestResult =
 
 /** Reads one contract from disk into a clause tree; every failure becomes an `error` for that file, never a throw. */
 export async function readContract(file: string, options: ReadOptions): Promise<ReadResult> {
-  const read = await ingestContract(file, options);
+  return analyseIngested(await ingestContract(file, options));
+}
+
+/** What was read, as a clause tree; a failure to read, or to analyse, becomes the file's `error`. */
+export function analyseIngested(read: IngestResult): ReadResult {
   if (read.error) return read;
   try {
-    return { path: file, document: analyseDocument(read.ingested) };
+    return { path: read.path, document: analyseDocument(read.ingested) };
   } catch (e) {
-    return readFailure(file, e);
+    return readFailure(read.path, e);
   }
 }
 
@@ -74,7 +78,7 @@ export async function ingestContract(file: string, options: ReadOptions): Promis
 }
 
 /** Why a file could not be read, for its report: a ReadError's own message, anything else as a corrupt file. */
-export function readFailure(file: string, e: unknown): { path: string; error: { code: string; message: string }; cause?: unknown } {
+function readFailure(file: string, e: unknown): { path: string; error: { code: string; message: string }; cause?: unknown } {
   if (isReadError(e)) return { path: file, error: { code: e.code, message: e.message } };
   return {
     path: file,

@@ -77,7 +77,7 @@ export async function runInPool(size: number, next: () => PoolJobSpec | undefine
       const start = () => {
         const w = (worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
         live.add(w);
-        w.on('message', (m: PoolResult) => current && finish(current, m.read ? { read: m.read } : { report: m.report! }));
+        w.on('message', (m: PoolResult) => current && finish(current, m));
         // The worker is gone (out of memory, or a crash pdf.js let through): a fresh one takes the next job.
         w.on('error', (e) => {
           live.delete(w);
