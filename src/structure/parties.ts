@@ -17,17 +17,24 @@ const PROVIDER_WORDS_EN = [
 
 const ZH_LABELS = '甲方|乙方|丙方|丁方';
 const ZH_ROLE_LABELS = [...CLIENT_WORDS_ZH, ...PROVIDER_WORDS_ZH].join('|');
+const IS_ZH_LABEL = new RegExp(`^(?:${ZH_LABELS})$`);
 
 /** Whether a label is one of the words contracts name a party by (甲方, 委托方, "Client"), as it stands. */
 export function isPartyWord(word: string): boolean {
   const w = word.trim().toLowerCase();
-  return /^(?:甲方|乙方|丙方|丁方)$/.test(w) || [...CLIENT_WORDS_ZH, ...PROVIDER_WORDS_ZH, ...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].includes(w);
+  return IS_ZH_LABEL.test(w) || roleOfListedWord(w) !== null;
+}
+
+function roleOfListedWord(w: string): PartyRole | null {
+  if (CLIENT_WORDS_ZH.includes(w) || CLIENT_WORDS_EN.includes(w)) return 'client';
+  if (PROVIDER_WORDS_ZH.includes(w) || PROVIDER_WORDS_EN.includes(w)) return 'provider';
+  return null;
 }
 
 export function roleOfWord(word: string): PartyRole | null {
   const w = word.trim().toLowerCase().replace(/^the\s+/, '');
-  if (CLIENT_WORDS_ZH.includes(w) || CLIENT_WORDS_EN.includes(w)) return 'client';
-  if (PROVIDER_WORDS_ZH.includes(w) || PROVIDER_WORDS_EN.includes(w)) return 'provider';
+  const listed = roleOfListedWord(w);
+  if (listed) return listed;
   // Chinese contracts coin their own role words (店铺所有人, 托管服务方, 运营服务商): read them by their parts.
   // A word with both sides in it (品牌供应商: the brand that supplies JD) says nothing; conduct decides.
   if (/[\u4e00-\u9fff]/.test(w)) {
@@ -84,7 +91,6 @@ function chinesePartyLines(blocks: Block[]): Party[] {
 }
 
 /** Of 甲方 and 委托方 written together, in either order, 甲方 is the label and the role word its alias. */
-const IS_ZH_LABEL = new RegExp(`^(?:${ZH_LABELS})$`);
 function labelAndAlias(first: string, second: string | undefined): { label: string; alias: string | undefined } {
   const label = !IS_ZH_LABEL.test(first) && second && IS_ZH_LABEL.test(second) ? second : first;
   return { label, alias: label === first ? second : first };
@@ -154,7 +160,9 @@ function englishLabelledPartyLines(blocks: Block[]): Party[] {
   return parties;
 }
 
-const KNOWN_DETAIL_LABEL = /^(?:Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)$/i;
+const DETAIL_WORDS = 'Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company';
+const KNOWN_DETAIL_LABEL = new RegExp(`^(?:${DETAIL_WORDS})$`, 'i');
+const KNOWN_DETAIL_ROW = new RegExp(`^(?:[A-Z]?\\d{1,2}[.)]?\\s+)?(${DETAIL_WORDS})\\s*(?::\\s*$|$|\\s{2,}(.+)$)`, 'i');
 
 /** Cover-page style: `Provider: Acme Inc.` / `Customer Name: …` */
 function englishCoverPageParties(blocks: Block[]): Party[] {
@@ -168,7 +176,7 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
   const usedAsTerm = (word: string) => (text.match(new RegExp(`\\b[Tt]he ${escapeRe(word)}\\b`, 'g'))?.length ?? 0) >= 3;
   for (let i = 0; i + 1 < lines.length; i++) {
     const label =
-      /^(?:[A-Z]?\d{1,2}[.)]?\s+)?(Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company)\s*(?::\s*$|$|\s{2,}(.+)$)/i.exec(lines[i].text.trim()) ??
+      KNOWN_DETAIL_ROW.exec(lines[i].text.trim()) ??
       /^(?:[A-Z]?\d{1,2}[.)]?\s+)?([A-Z][a-z]{3,20}(?: [A-Z][a-z]{3,20})?)\s*(?::\s*$|$|\s{2,}(.+)$)/.exec(lines[i].text.trim());
     if (!label || parties.some((p) => p.label.toLowerCase() === label[1].toLowerCase())) continue;
     if (!KNOWN_DETAIL_LABEL.test(label[1]) && !usedAsTerm(label[1])) continue;

@@ -1,5 +1,5 @@
 import type { Block, Clause, ContractDocument } from '../types.js';
-import { countTraditional, toSimplified } from '../util/traditional-chinese.js';
+import { hasTraditional, toSimplified } from '../util/traditional-chinese.js';
 
 /**
  * A Traditional Chinese contract (第一條、委託人、附件一：服務範圍) is analysed through a Simplified copy of its blocks,
@@ -14,7 +14,7 @@ export interface SimplifiedShadow {
 
 /** null for a contract with no Traditional characters: it is analysed as it is. */
 export function simplifiedShadow(blocks: Block[]): SimplifiedShadow | null {
-  if (!blocks.some((b) => countTraditional(b.text) > 0)) return null;
+  if (!blocks.some((b) => hasTraditional(b.text))) return null;
   const originalOf = new Map<Block, Block>();
   const shadow = blocks.map((b) => {
     const s: Block = { ...b, text: toSimplified(b.text) };

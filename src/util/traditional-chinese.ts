@@ -18,7 +18,7 @@ const VARIANTS: Array<[string, string]> = [
 ];
 
 /** Indexed by UTF-16 unit: its Simplified form, or 0 where it has none. */
-export function simplifiedTable(): Uint16Array {
+function simplifiedTable(): Uint16Array {
   if (!table) {
     table = new Uint16Array(0x10000);
     for (let i = 0; i < TRADITIONAL_TO_SIMPLIFIED.length; i += 2) {
@@ -55,17 +55,16 @@ const REGIONAL_WORDS: Array<[string, string]> = [
 const REGIONAL = new RegExp(REGIONAL_WORDS.map(([w]) => w).join('|'), 'g');
 const REGIONAL_MAP = new Map(REGIONAL_WORDS);
 
-/** How many characters of `text` are Traditional forms (or variants read otherwise): 0 for most Simplified text. */
-export function countTraditional(text: string): number {
+/** Whether `text` has a Traditional form (or a variant read otherwise): false for most Simplified text. */
+export function hasTraditional(text: string): boolean {
   const t = simplifiedTable();
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (t[text.charCodeAt(i)]) n++;
-  return n;
+  for (let i = 0; i < text.length; i++) if (t[text.charCodeAt(i)]) return true;
+  return false;
 }
 
 /** `text` read as Simplified Mainland Chinese, character for character: the same length. */
 export function toSimplified(text: string): string {
-  if (countTraditional(text) === 0) return text;
+  if (!hasTraditional(text)) return text;
   const t = simplifiedTable();
   const worded = text.replace(REGIONAL, (w) => REGIONAL_MAP.get(w)!);
   let out = '';
