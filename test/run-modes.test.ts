@@ -20,11 +20,10 @@ describe('running over many files', () => {
   it.skipIf(!built)('worker threads give the same report, in the same order, as one thread (built package)', () => {
     const opts = { cwd: root, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024 };
     const lint = (workers: string) => {
-      try {
-        return execFileSync('node', [bin, '-f', 'json', '--workers', workers, evalDir], opts);
-      } catch (e) {
-        return (e as { stdout: string }).stdout;
-      }
+      const r = spawnSync('node', [bin, '-f', 'json', '--workers', workers, evalDir], opts);
+      // (a run that printed no report says why, instead of failing later as unparsable JSON)
+      if (!r.stdout) throw new Error(`--workers ${workers}: no report (exit ${r.status}, signal ${r.signal}, ${r.error ?? ''}): ${r.stderr}`);
+      return r.stdout;
     };
     // 0: everything in this thread; 1: PDFs read by a worker and linted here, the rest here; 2: two workers
     const inThread = withoutTool(lint('0'));
