@@ -1,9 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { VERSION } from '../src/version.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 /**
  * Table-driven command-line tests: arguments and a working folder in, exit code and output out, through the
@@ -13,7 +15,7 @@ const fixtures = path.resolve(__dirname, '../fixtures/contracts');
 const pdfFixtures = path.resolve(__dirname, '../fixtures/ingest/pdf');
 
 function workspace(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-cli-'));
+  const dir = tempDir('cli');
   mkdirSync(path.join(dir, 'contracts'));
   for (const f of ['zh-agency-typed.docx', 'en-agency.md', 'zh-agency-gbk.txt']) copyFileSync(path.join(fixtures, f), path.join(dir, 'contracts', f));
   // One unreadable file among good ones.
@@ -237,7 +239,7 @@ describe('contract-lint command line', () => {
   });
 
   it('init writes a starter config once', async () => {
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-init-'));
+    const fresh = tempDir('init');
     const first = await run(['init'], { cwd: fresh });
     expect(first.exitStatus).toBe(0);
     expect(readFileSync(path.join(fresh, '.contract-lint.yaml'), 'utf8')).toContain('extends:');

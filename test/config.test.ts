@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestMarkdown } from '../src/ingest/markdown.js';
@@ -9,10 +8,13 @@ import { lintDocument } from '../src/rules/engine.js';
 import { loadRuleSources } from '../src/rules/load.js';
 import { applySuppressions, inlineSuppressions } from '../src/rules/suppressions.js';
 import { analyseDocument } from '../src/structure/index.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 /** A fresh folder with the given files (path → text). */
 function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-lint-config-'));
+  const dir = tempDir('config');
   for (const [rel, text] of Object.entries(files)) {
     const full = path.join(dir, rel);
     fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
@@ -7,6 +6,9 @@ import { outOfOrder } from '../src/diff/align.js';
 import { changeHunks, diffTokens, renderHunk, tokenize } from '../src/diff/text-diff.js';
 import { diffFiles } from '../src/node/diff-files.js';
 import { formatDiffHtml } from '../src/report/diff-html.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 /**
  * `contract-lint diff` on pairs of real documents (fixtures/diff: DOCX by LibreOffice, PDFs with headers and page
@@ -190,7 +192,7 @@ describe('contract-lint diff on the command line', () => {
 });
 
 describe('diff HTML', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-diff-html-'));
+  const dir = tempDir('diff-html');
   const hostileOld = `代运营合同\n\n甲方（委托方）：杭州某某服饰有限公司\n乙方（受托方）：上海某某电子商务有限公司\n\n第一条 服务\n乙方提供运营服务。\n第二条 责任\n双方各自承担违约责任。\n`;
   const hostileNew = `代运营合同\n\n甲方（委托方）：杭州某某服饰有限公司\n乙方（受托方）：上海某某电子商务有限公司\n\n第一条 服务\n乙方提供运营服务。<script>window.pwned = 1</script>\n第二条 责任\n双方各自承担违约责任。因市场变化导致销售下滑的，乙方不承担任何责任。<img src=x onerror="window.pwned=2">\n`;
   writeFileSync(path.join(dir, 'old.txt'), hostileOld);

@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/node/lint-files.js';
 import { escapeHtml, formatHtml } from '../src/report/html.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 /**
  * The HTML report in a real browser (Debian's chromium, driven by playwright-core). Where no browser is installed
@@ -27,7 +29,7 @@ const HOSTILE = `# 电商代运营服务合同
 `;
 
 describe('HTML report', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-html-'));
+  const dir = tempDir('html');
   writeFileSync(path.join(dir, 'hostile.md'), HOSTILE);
   const { files } = await lintFiles([path.join(dir, 'hostile.md'), path.join(fixtures, 'zh-agency-typed.docx')], { cwd: dir });
   const html = formatHtml(files);

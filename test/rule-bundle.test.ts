@@ -1,16 +1,18 @@
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../src/node/rule-bundle-build.js';
 import { readBundle } from '../src/node/rule-bundle.js';
 import { yamlFiles } from '../src/node/rule-packs.js';
 import { loadRuleSources } from '../src/rules/load.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 /** The built-in packs are read from a JSON bundle made at build time, but never from a stale one. */
 describe('rule pack bundles', () => {
   const setUp = () => {
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-bundle-'));
+    const tmp = tempDir('bundle');
     const dir = path.join(tmp, 'agency');
     cpSync(path.resolve(__dirname, '../rules/agency'), dir, { recursive: true });
     const bundles = path.join(tmp, 'packs');

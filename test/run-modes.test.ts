@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { useTempDirs } from './temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const root = path.resolve(__dirname, '..');
 const evalDir = path.join(root, 'fixtures/eval');
@@ -36,7 +38,7 @@ describe('running over many files', () => {
   it.skipIf(!built)('a reader stuck in a loop that never yields is stopped: its worker is terminated and the run goes on', () => {
     // fixtures/fuzz/stuck-font.pdf (found by npm run fuzz) keeps pdf.js's Type1 font parser busy for ever, so the
     // in-thread time budget never gets a chance to fire; only terminating the worker stops it.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-stuck-'));
+    const dir = tempDir('stuck');
     copyFileSync(path.join(root, 'fixtures/fuzz/stuck-font.pdf'), path.join(dir, 'stuck.pdf'));
     copyFileSync(path.join(root, 'fixtures/contracts/en-agency.md'), path.join(dir, 'good.md'));
     let status = 0;
@@ -60,7 +62,7 @@ describe('running over many files', () => {
   }, 60_000);
 
   it('--cache reuses reports of unchanged files and re-lints changed ones', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-cache-'));
+    const dir = tempDir('cache');
     for (const f of ['en-03-complete.txt', 'zh-14-guarantee-waiver.txt']) copyFileSync(path.join(evalDir, f), path.join(dir, f));
     const first = await run(['-f', 'json', '--cache', '.'], { cwd: dir });
     expect(existsSync(path.join(dir, '.contract-lint-cache'))).toBe(true);
@@ -80,7 +82,7 @@ describe('running over many files', () => {
   });
 
   it('a directory is searched as git sees it: .gitignore and node_modules are skipped', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-gitignore-'));
+    const dir = tempDir('gitignore');
     mkdirSync(path.join(dir, 'drafts'));
     mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
     mkdirSync(path.join(dir, 'sub'));
