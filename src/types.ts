@@ -38,6 +38,11 @@ export interface Block {
    * structure layer takes it as a clause number without guessing. It is also the start of `text`.
    */
   generatedNumber?: { text: string; level: number };
+  /**
+   * Table cells of one row share this number (unique in the document): a row such as "First instalment 70% |
+   * 1,512,000 | within 7 days of signing" is read as one statement, and each row apart from the next.
+   */
+  row?: number;
   /** Nesting depth of a Markdown list item (0 = not indented): nested lists are children whatever their numbers. */
   listLevel?: number;
   /** Where each source line starts within `text`; absent when the block is one line. */

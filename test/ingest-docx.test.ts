@@ -122,6 +122,20 @@ describe('ingestDocx: tables (table.docx)', () => {
     ]);
     expect(doc.blocks[7].generatedNumber).toEqual({ text: '1.', level: 0 });
   });
+
+  it('numbers each cell with its row, so that a row can be read as one statement', async () => {
+    const doc = await ingestFixture('table.docx');
+    const rowOf = (text: string) => doc.blocks.find((b) => b.text === text)?.row;
+    expect(rowOf('Fees')).toBe(rowOf('USD 10,000 per month'));
+    expect(rowOf('Provider duties')).toBe(rowOf('2. Attend steering meetings.'));
+    // Contacts spans two rows: Bob is in the second
+    expect(rowOf('Contacts')).toBe(rowOf('Alice Chen (Client)'));
+    expect(rowOf('Bob Smith (Provider)')).not.toBe(rowOf('Alice Chen (Client)'));
+    const rows = doc.blocks.filter((b) => b.kind === 'table-cell').map((b) => b.row);
+    expect(new Set(rows).size).toBe(7);
+    expect(rows).toEqual([...rows].sort((a, b) => a! - b!));
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph').every((b) => b.row === undefined)).toBe(true);
+  });
 });
 
 describe('ingestDocx: footnotes and endnotes (footnotes.docx)', () => {

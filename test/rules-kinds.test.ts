@@ -247,6 +247,13 @@ describe('forbid', () => {
     expect(findings).toHaveLength(2);
   });
 
+  it('each: true reports every match, also two in one sentence', () => {
+    const blanks = (each: string) => rule(`  forbid:\n    negation: false\n${each}    pattern: '_{3,}'\n`);
+    const text = '第五条 付款\n甲方应于每月____日前支付服务费人民币____元。';
+    expect(lint(blanks(''), text).findings).toHaveLength(1);
+    expect(lint(blanks('    each: true\n'), text).findings.map((f) => f.location.line)).toEqual([5, 5]);
+  });
+
   describe('negation: false', () => {
     const noExit = rule(`  forbid:
     negation: false
@@ -418,6 +425,15 @@ describe('threshold', () => {
     expect(lint(upfront, '第三条 费用\n甲方应预付服务费的百分之七十。').findings).toHaveLength(1);
     expect(lint(upfront, '1. Fees. Client shall pay 80% of the annual fee upon signing.').findings).toHaveLength(1);
     expect(lint(upfront, '1. Fees. Client shall pay 30% of the fee in advance and the rest monthly.').findings).toEqual([]);
+  });
+
+  it('the cells of one table row are read together, and rows apart (Markdown table)', () => {
+    const table = (rows: string) =>
+      analyseDocument(ingestMarkdown(enc(`Between Example Apparel Ltd. ("Client") and Example Digital LLC ("Agency").\n\n## 1. Fees\n\n| Instalment | Amount | Due |\n|---|---|---|\n${rows}\n`)));
+    const flagged = lint(upfront, table('| First instalment: 70% | 70,000 | upon signing |\n| Second instalment: 30% | 30,000 | 1 September |'));
+    expect(flagged.findings.map((f) => f.message)).toEqual(['70%']);
+    // the share in one row, the words 'upon signing' in the next: not one statement
+    expect(lint(upfront, table('| First instalment: 70% | 70,000 | 1 July |\n| Deposit | 5,000 | upon signing |')).findings).toEqual([]);
   });
 
   it('a percentage in a sentence without the `near` words is not flagged', () => {

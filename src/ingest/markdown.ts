@@ -135,7 +135,7 @@ export function ingestMarkdown(data: Uint8Array): IngestedDocument {
       if (TABLE_RULE.test(line)) continue;
       for (const cell of line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/)) {
         const t = stripInline(cell.trim());
-        if (t) blocks.push({ text: t, kind: 'table-cell', line: lineNo, endLine: lineNo });
+        if (t) blocks.push({ text: t, kind: 'table-cell', line: lineNo, endLine: lineNo, row: lineNo });
       }
       continue;
     }

@@ -70,9 +70,12 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
   // of one sentence, and stay joined.
   const headingLine = blocks.length > 1 && (blocks[0].kind === 'heading' || (!!headingNorm && normalize(blocks[0].text).text.endsWith(headingNorm)));
   const cuts = headingLine ? [firstAtOrAfter(norm.map, blockStarts[1])].filter((k) => k > 0) : [];
-  // Each table cell is its own statement ("Initial Term | 12 months" is not a sentence about the notice in the next row).
+  // Each table row is its own statement ("Initial Term | 12 months" is not a sentence about the notice in the next
+  // row), but the cells of one row are read together: "First instalment 70% | 1,512,000 | within 7 days of signing".
   for (let k = 1; k < blocks.length; k++) {
-    if (blocks[k].kind === 'table-cell' || blocks[k - 1].kind === 'table-cell') cuts.push(firstAtOrAfter(norm.map, blockStarts[k]));
+    const [a, b] = [blocks[k - 1], blocks[k]];
+    const sameRow = a.kind === 'table-cell' && b.kind === 'table-cell' && a.row !== undefined && a.row === b.row;
+    if ((a.kind === 'table-cell' || b.kind === 'table-cell') && !sameRow) cuts.push(firstAtOrAfter(norm.map, blockStarts[k]));
   }
   const at = headingNorm ? norm.text.indexOf(headingNorm) : -1;
   return {

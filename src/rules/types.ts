@@ -62,7 +62,7 @@ export interface QuantitySpec {
 export interface KindSpec {
   require?: { where: ConditionSpec };
   'require-detail'?: { clauses: ConditionSpec; elements: DetailElement[]; min?: number };
-  forbid?: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean };
+  forbid?: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean; each?: boolean };
   'one-sided'?: {
     pattern: ConditionSpec;
     mutual?: ConditionSpec;

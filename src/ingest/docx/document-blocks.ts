@@ -21,6 +21,7 @@ export interface BlockDraft {
   kind: BlockKind;
   headingLevel?: number;
   generatedNumber?: { text: string; level: number };
+  row?: number;
 }
 
 export interface DocumentContext {
@@ -51,6 +52,7 @@ export function buildBlocks(document: MammothDocument, context: DocumentContext)
   };
 
   const drafts: BlockDraft[] = [];
+  let rows = 0;
 
   const paragraphDraft = (paragraph: MammothParagraph): BlockDraft => {
     const index = markerIndexOf(paragraph);
@@ -91,15 +93,15 @@ export function buildBlocks(document: MammothDocument, context: DocumentContext)
       const draft = paragraphDraft(element);
       if (draft.text) drafts.push(draft);
     } else if (element.type === 'table') {
-      for (const cell of cellsOf(element)) {
+      for (const { cell, row } of cellsOf(element, () => ++rows)) {
         const inCell: BlockDraft[] = [];
         cellParagraphs(cell, inCell);
         const nonEmpty = inCell.filter((d) => d.text);
         if (nonEmpty.length === 0) continue;
         if (nonEmpty.some((d) => d.generatedNumber)) {
-          for (const d of nonEmpty) drafts.push({ ...d, kind: 'table-cell', headingLevel: undefined });
+          for (const d of nonEmpty) drafts.push({ ...d, kind: 'table-cell', headingLevel: undefined, row });
         } else {
-          drafts.push({ text: normaliseSpace(nonEmpty.map((d) => d.text).join(' ')), kind: 'table-cell' });
+          drafts.push({ text: normaliseSpace(nonEmpty.map((d) => d.text).join(' ')), kind: 'table-cell', row });
         }
       }
     } else {
@@ -121,15 +123,19 @@ export function buildBlocks(document: MammothDocument, context: DocumentContext)
   return drafts.map(withoutUndefined);
 }
 
-/** Cells in reading order: row by row, cell by cell (mammoth has already dropped vertically merged repeats). */
-function cellsOf(table: MammothElement): MammothElement[] {
-  const cells: MammothElement[] = [];
+/**
+ * Cells in reading order: row by row, cell by cell (mammoth has already dropped vertically merged repeats), each with
+ * the number `nextRow` gives its row.
+ */
+function cellsOf(table: MammothElement, nextRow: () => number): Array<{ cell: MammothElement; row: number }> {
+  const cells: Array<{ cell: MammothElement; row: number }> = [];
   for (const row of table.children ?? []) {
+    const id = nextRow();
     if (row.type !== 'tableRow') {
-      cells.push(row);
+      cells.push({ cell: row, row: id });
       continue;
     }
-    for (const cell of row.children ?? []) cells.push(cell);
+    for (const cell of row.children ?? []) cells.push({ cell, row: id });
   }
   return cells;
 }
@@ -138,5 +144,6 @@ function withoutUndefined(draft: BlockDraft): BlockDraft {
   const clean: BlockDraft = { text: draft.text, kind: draft.kind };
   if (draft.headingLevel !== undefined) clean.headingLevel = draft.headingLevel;
   if (draft.generatedNumber) clean.generatedNumber = draft.generatedNumber;
+  if (draft.row !== undefined) clean.row = draft.row;
   return clean;
 }

@@ -9,7 +9,7 @@ import type { KindRunner, KindResult } from './kind.js';
  * Text that must not be there (保证月销售额不低于100万元), unless negated just before (乙方不保证…, "does not
  * guarantee") or an exception holds in the same sentence.
  */
-export function forbidKind(spec: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean }): KindRunner {
+export function forbidKind(spec: { pattern: ConditionSpec; unless?: ConditionSpec; negation?: boolean; each?: boolean }): KindRunner {
   const pattern = compileCondition(spec.pattern);
   const unless = spec.unless !== undefined ? compileCondition(spec.unless) : null;
   const negation = spec.negation !== false;
@@ -36,7 +36,8 @@ export function forbidKind(spec: { pattern: ConditionSpec; unless?: ConditionSpe
         result.present = true;
         // A condition on the clause as a whole (heading, clause number) holds once per clause, not once per sentence.
         if (m[0] === m[1]) break;
-        from = Math.max(from, se);
+        // One finding per statement, unless each match is a fault of its own (every blank of a signature row).
+        if (!spec.each) from = Math.max(from, se);
       }
     }
     return result;
