@@ -17,6 +17,8 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
   const wantedUnit = spec.unit?.toLowerCase();
   return ({ units }) => {
     const result: KindResult = { hits: [], addressing: [], present: false };
+    // Amounts that name the whole, by article: every share in the article is measured against the same ones.
+    const wholes = new Map<Clause | Unit, Quantity[]>();
     for (const unit of units) {
       // The clause heading is context for every sentence under it (第三条 预付款 / 甲方应支付总额的70%).
       const nearHeading = near !== null && unit.heading !== undefined && near(unit, unit.heading[0], unit.heading[1]) !== null;
@@ -33,7 +35,7 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
           if (spans && !spans.some(([s, e]) => q.start < e && s < q.end)) continue;
           if (spec.type === 'money' && wantedUnit && q.unit !== wantedUnit) continue;
           if (of) {
-            const whole = wholeAmount(of, unit, q);
+            const whole = wholeAmount(of, unit, q, wholes);
             if (whole === undefined) continue;
             const share = (100 * q.value) / whole;
             if (!compare(share, spec.op, spec.value)) continue;
@@ -54,10 +56,22 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
  * The whole amount a part is measured against: the largest amount in the same currency inside a phrase that names
  * the whole (全年服务费, "annual package fee"), in the unit or the clauses around it, and larger than the part.
  */
-function wholeAmount(of: Condition, unit: Unit, part: Quantity): number | undefined {
-  let best: number | undefined;
+function wholeAmount(of: Condition, unit: Unit, part: Quantity, wholes: Map<Clause | Unit, Quantity[]>): number | undefined {
   // The article the part sits in, all of it (3.1 全年服务费 … / 3.2（1）签订后支付第一期…), or the unit alone.
   const article = unit.ancestors[0] ?? unit.clause;
+  const key = article ?? unit;
+  let named = wholes.get(key);
+  if (!named) {
+    named = namedAmounts(of, unit, article);
+    wholes.set(key, named);
+  }
+  let best: number | undefined;
+  for (const q of named) if (q.unit === part.unit && q.value > part.value && (best === undefined || q.value > best)) best = q.value;
+  return best;
+}
+
+/** Money amounts inside a phrase `of` matches, or just after it ("全年服务费合计人民币720,000元", "annual fee of EUR 62,400"). */
+function namedAmounts(of: Condition, unit: Unit, article: Clause | null): Quantity[] {
   const family: Unit[] = [unit];
   const walk = (c: Clause) => {
     const u = unitOf.get(c);
@@ -65,17 +79,15 @@ function wholeAmount(of: Condition, unit: Unit, part: Quantity): number | undefi
     c.children.forEach(walk);
   };
   if (article) walk(article);
+  const named: Quantity[] = [];
   for (const u of family) {
     const spans = matchesIn(of, u, 0, u.norm.text.length);
     if (spans.length === 0) continue;
     for (const q of extractQuantities(u.norm.text)) {
-      if (q.type !== 'money' || q.unit !== part.unit || q.value <= part.value) continue;
-      // the amount inside the phrase, or just after it ("全年服务费合计人民币720,000元", "annual fee of EUR 62,400")
-      const named = spans.some(([s, e]) => (q.start < e && s < q.end) || (q.start >= e && q.start - e <= 20));
-      if (named && (best === undefined || q.value > best)) best = q.value;
+      if (q.type === 'money' && spans.some(([s, e]) => (q.start < e && s < q.end) || (q.start >= e && q.start - e <= 20))) named.push(q);
     }
   }
-  return best;
+  return named;
 }
 
 /** Every match of a condition in [from, to), as spans of the unit's normalised text. */
