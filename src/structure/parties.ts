@@ -179,9 +179,11 @@ function englishCoverPageParties(blocks: Block[]): Party[] {
       KNOWN_DETAIL_ROW.exec(lines[i].text.trim()) ??
       /^(?:[A-Z]?\d{1,2}[.)]?\s+)?([A-Z][a-z]{3,20}(?: [A-Z][a-z]{3,20})?)\s*(?::\s*$|$|\s{2,}(.+)$)/.exec(lines[i].text.trim());
     if (!label || parties.some((p) => p.label.toLowerCase() === label[1].toLowerCase())) continue;
-    if (!KNOWN_DETAIL_LABEL.test(label[1]) && !usedAsTerm(label[1])) continue;
     const name = cleanEnglishName(label[2] ?? lines[i + 1].text);
-    if (name && COMPANY_SUFFIX.test(name)) parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });
+    // the company first: counting a word's uses in the whole text is the costly test, and most labels name no company
+    if (!name || !COMPANY_SUFFIX.test(name)) continue;
+    if (!KNOWN_DETAIL_LABEL.test(label[1]) && !usedAsTerm(label[1])) continue;
+    parties.push({ role: null, label: label[1].replace(/\b\w/g, (c) => c.toUpperCase()), name, aliases: [], location: pos(lines[i]) });
   }
   for (const block of lines) {
     const m = /^(Party [A-D]|Client|Customer|Provider|Service Provider|Agency|Consultant|Contractor|Vendor|Merchant|Supplier|Company|Advertiser)(?:\s+(?:Name|Legal Name))?\s*:\s*(.{2,120})$/i.exec(block.text.trim());
