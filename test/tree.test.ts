@@ -670,6 +670,27 @@ describe('bare numbers before Chinese headings', () => {
   });
 });
 
+describe('bare numbers before English headings', () => {
+  it('reads 1 Definitions / 1.1 drafting (Australian, English), but not a wrapped line that starts with a number', () => {
+    const doc = text('SERVICES AGREEMENT\n\nBetween Alpha Goods Pty Ltd (Customer) and Beta Digital Pty Ltd (Consultant).\n\n1 Definitions and interpretation\n1.1 In this agreement Services means the services in Item 4.\n2 Term\n2.1 This agreement starts on the Commencement Date.\n3 Handover\n3.1 Consultant must hand over the Accounts within\n5 Business Days after this agreement ends.');
+    expect(outline(doc.tree.children)).toEqual([
+      ['1', 'Definitions and interpretation', [['1.1', null]]],
+      ['2', 'Term', [['2.1', null]]],
+      ['3', 'Handover', [['3.1', null]]],
+    ]);
+  });
+});
+
+describe('parties numbered 1 and 2 without a dot (Australian drafting)', () => {
+  it('the list number is not part of the name', () => {
+    const doc = text('Services Agreement\n\nDate 24 March 2026\nParties\n1   Wattle & Ash Skincare Pty Ltd ACN 000 111 222 of the address in Item 1 (Customer)\n2   Southerly Digital Commerce Pty Ltd ACN 000 333 444 of the address in Item 2 (Consultant)\n\n1 Services\n1.1 Consultant must provide the Services in Item 4.');
+    expect(doc.parties.map((p) => [p.label, p.name])).toEqual([
+      ['Customer', 'Wattle & Ash Skincare Pty Ltd'],
+      ['Consultant', 'Southerly Digital Commerce Pty Ltd'],
+    ]);
+  });
+});
+
 describe('parties listed after BETWEEN:', () => {
   it('(1) and (2) name the parties when no "agree as follows" closes them; the clauses start at 1.', () => {
     const doc = text('SERVICES AGREEMENT\n\nBETWEEN:\n(1) Alpha Goods Ltd, a company registered in England ("Client"); and\n(2) Beta Digital Ltd, a company registered in England ("Agency").\n\n1. Services\n1.1 The Agency shall manage the Client store.\n2. Fees\n2.1 The Client pays GBP 3,000 per month.');

@@ -192,6 +192,17 @@ const matchers: Matcher[] = [
     if (UNIT_FOLLOWERS.test(s.slice(m[0].length))) return null;
     return { number: m[1], scheme: 'decimal-dot', value: Number(m[1]), strong: false, length: m[0].length };
   },
+  // 2 Term / 12 Termination and transition: Australian and English drafting numbers its headings without a dot, and
+  // the clauses under them 2.1, 2.2. Only a short line in title case (not "5 Business Days after …", not a table row).
+  (s) => {
+    const m = /^([0-9]{1,2})\s{1,3}(?=[A-Z][a-z])/.exec(s);
+    if (!m || s.length > 60 || /[.;:,]\s*$|[.;:](?=\s)/.test(s) || /\S\s{2,}\S/.test(s.slice(m[0].length))) return null;
+    if (UNIT_FOLLOWERS.test(s.slice(m[0].length)) || /^\s*(?:Business|Working|Calendar|Clear)\b/.test(s.slice(m[0].length))) return null;
+    // every word that carries meaning capitalised or a short joining word: "Definitions and interpretation" has one
+    const words = s.slice(m[0].length).trim().split(/\s+/);
+    if (words.length > 7 || !/^[A-Z]/.test(words[0])) return null;
+    return { number: m[1], scheme: 'decimal-dot', value: Number(m[1]), strong: false, length: m[0].length };
+  },
   // (1) / （1）
   (s) => {
     const m = /^[（(]\s*([0-9]{1,2})\s*[)）]/.exec(s);

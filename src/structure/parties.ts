@@ -212,7 +212,7 @@ function companyAtEnd(phrase: string): string | undefined {
  * bracket, at "of <address>", or at a comma that does not introduce a company suffix (", Inc.").
  */
 function cleanEnglishName(raw: string): string {
-  let s = raw.replace(/\s+/g, ' ').replace(/^[\s,;:]+/, '').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)])\s*/i, '');
+  let s = raw.replace(/\s+/g, ' ').replace(/^[\s,;:]+/, '').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)]|[1-4](?=\s+[A-Z]))\s*/i, '');
   s = s.split(/\s*[(（]/)[0];
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
   s = s.split(/\s+with\s+(?:its|a)\s+(?:principal|registered)\b/)[0];
@@ -351,7 +351,8 @@ function joinDetailCells(blocks: Block[]): Block[] {
   return out;
 }
 
-const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)(?:\\s*[（(](?:甲方|乙方|丙方|${ZH_ROLE_LABELS})[)）])?$`, 'i');
+// 甲方（运营服务方）: the word in brackets may be one the contract coins; the party analysis reads its role.
+const DETAIL_LABEL = new RegExp(`^(?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|Party [A-D]|Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Advertiser)(?:\\s*[（(](?:甲方|乙方|丙方|${ZH_ROLE_LABELS}|[\\u4e00-\\u9fff]{2,8})[)）])?$`, 'i');
 
 /**
  * Three-party deals name two parties together: 甲方、乙方（以下合称"委托方"）/ Party A and Party B (together, the

@@ -230,6 +230,8 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
   const signature: Block[] = [];
   let stack: Frame[] = [];
   let inSignature = false;
+  /** The last number accepted in each scheme, kept after its list is closed by a higher level (一、… 23. / 二、 24.). */
+  const lastOf = new Map<string, number>();
 
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i];
@@ -250,7 +252,7 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
     }
 
     const reading = start ? chooseReading(start, stack) : null;
-    if (!start || !reading || !acceptable(start, reading, stack)) {
+    if (!start || !reading || !acceptable(start, reading, stack, lastOf)) {
       if (stack.length) addBlock(stack[stack.length - 1].clause, block);
       else if (roots.length === 0) preamble.push(block);
       continue;
@@ -269,6 +271,7 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
     }
     place(clause, start, reading, stack, roots);
     stack = placeStack(stack, clause, start, reading);
+    lastOf.set(reading.scheme, reading.value);
   }
   return { preamble, tree: { children: roots }, signature };
 }
@@ -292,7 +295,7 @@ function attachmentStart(title: string): Start {
  * Numbers that could just as well be running text ((5), A.) must fit the list they would join: not going
  * backwards, not appearing out of nowhere in the middle of a list.
  */
-function acceptable(start: Start, reading: { scheme: string; value: number }, stack: Frame[]): boolean {
+function acceptable(start: Start, reading: { scheme: string; value: number }, stack: Frame[], lastOf: Map<string, number>): boolean {
   if (start.authoritative || start.annex) return true;
   const frame = stack.find((f) => f.scheme === reading.scheme);
   if (frame && /^(?:decimal|section|clause)-[2-9]$/.test(reading.scheme) && start.number) {
@@ -302,7 +305,8 @@ function acceptable(start: Start, reading: { scheme: string; value: number }, st
   }
   if (start.strong) return true;
   if (frame) return reading.value === frame.last + 1 || reading.value === frame.last + 2 || reading.value === 1;
-  return reading.value <= 2;
+  // Numbered straight through the sections: 24. under 二、 goes on from 23. under 一、.
+  return reading.value <= 2 || lastOf.get(reading.scheme) === reading.value - 1;
 }
 
 function frameIndex(stack: Frame[], scheme: string): number {

@@ -64,6 +64,13 @@ function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
     }
   }
   if (annexes.length === 0) return out;
+  // "the Services described in Item 4": Australian drafting keeps its commercial terms in a Schedule of numbered Items
+  if (units.some((u) => /\bitems? \d{1,2}\b/.test(u.norm.text))) {
+    for (const a of annexes) {
+      const au = unitOf.get(a);
+      if (au && /\bitem\b/.test(au.norm.text) && !out.includes(au)) out.push(au);
+    }
+  }
   for (const u of units) {
     for (const m of u.norm.text.matchAll(ANNEX_REFERENCE)) {
       // 该方案…不作为本协议附件: a document said not to be an annex points to none
