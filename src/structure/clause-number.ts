@@ -55,10 +55,11 @@ const matchers: Matcher[] = [
   },
   // Schedule 1 / EXHIBIT A / Annex II / Annexure A / Appendix 3
   (s) => {
-    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+(?:No\.?\s*)?([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
+    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+(?:No\.?\s*)?(?:([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b|\(([0-9]{1,2})\))(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length)) && !/^\s*[-–—:.]/.test(s.slice(m[0].length))) return null;
-    const tok = m[2];
+    // Annex (1): Gulf drafting brackets the number
+    const tok = m[2] ?? m[3];
     const value = /^\d/.test(tok) ? parseFloat(tok) : /^[IVX]+$/.test(tok) && tok.length > 1 ? parseRoman(tok) : tok.charCodeAt(0) - 64;
     return { number: m[0], scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
   },
@@ -108,14 +109,14 @@ const matchers: Matcher[] = [
     if (!(value > 0)) return null;
     return { number: m[0].replace(/\s+/g, ''), scheme: 'zh-paren', value, strong: true, length: m[0].length };
   },
-  // ARTICLE 5 / Article V / Article 5.
+  // ARTICLE 5 / Article V / Article 5. / Article (5): (Gulf and Egyptian drafting in translation)
   (s) => {
-    const m = /^(Article|ARTICLE)\s+([0-9]{1,3}|[IVXLC]{1,7})\b\.?/.exec(s);
+    const m = /^(Article|ARTICLE)\s+(?:([0-9]{1,3}|[IVXLC]{1,7})\b\.?|\(([0-9]{1,3})\)\s*:?)/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length))) return null;
-    const value = /^\d/.test(m[2]) ? Number(m[2]) : parseRoman(m[2]);
+    const value = m[3] ? Number(m[3]) : /^\d/.test(m[2]) ? Number(m[2]) : parseRoman(m[2]);
     if (!(value > 0)) return null;
-    return { number: m[0].replace(/\.$/, ''), scheme: 'article', value, strong: true, length: m[0].length };
+    return { number: m[0].replace(/\s*:?\s*$/, '').replace(/\.$/, ''), scheme: 'article', value, strong: true, length: m[0].length };
   },
   // FIRST. PURPOSE. / SECOND.- SCOPE (Latin-American drafting: PRIMERA., SEGUNDA. in translation); upper case only,
   // so that "First, …" in running text is not a clause

@@ -37,7 +37,7 @@ const SIGNATURE_PATTERNS: RegExp[] = [
   new RegExp(`^${SIGNING_PARTY}\\s*[:：]\\s*[（(]\\s*(?:盖章|签章|签字|公章)`),
   new RegExp(`^${SIGNING_PARTY}\\s*(?:[（(][^）)]*[)）])?\\s*[:：]?\\s*[（(]?(?:盖章|签章|签字)`),
   /^(?:法定代表人|授权代表|委托代理人)(?:或授权代表)?\s*[（(]?(?:签字|签章|签名)?[)）]?\s*[:：]\s*_*\s*$/,
-  /^(?:By|Signature|Signed|Authori[sz]ed\s+Signature)\s*:?\s*_{3,}/i,
+  /^(?:By|Signature|Signed|Authori[sz]ed\s+Signature)(?:\s+and\s+(?:stamp|seal|company\s+stamp))?\s*:?\s*_{3,}/i,
   /^(?:By|Signature)\s*:\s*$/i,
   // Canadian corporate signing: "Per: ______" (by its authorised signatory)
   /^Per\s*:\s*_{3,}/i,

@@ -101,7 +101,7 @@ const detailsRow = new RegExp(
 );
 
 const ENTITY_HINT =
-  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|spółka|sp\. z o\.o\.|有限公司)/i;
+  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|Establishment|Commercial Registration|spółka|sp\. z o\.o\.|有限公司)/i;
 const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|ApS|A\/S|AB|Oy|SE|KG|S\.r\.l|SRL|SARL|SAS|S\.p\.A|K\.K|Pte|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|(?:minimum|initial|renewal|program) (?:term|period)|letter|engagement|program|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
@@ -137,7 +137,8 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     const pieces = before.replace(/\bon\s+the\s+(?:one|other)\s+hand\b,?/gi, '').split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
     // "… incorporated in England and Wales": the name is in the last piece that names a company, if any.
     const candidates = pieces.map((p) => companyAtEnd(p) ?? cleanEnglishName(p)).filter(Boolean);
-    const name = [...candidates].reverse().find((c) => COMPANY_SUFFIX.test(c)) ?? candidates[candidates.length - 1] ?? '';
+    // (Gulf drafting names "… Digital Services Company" / "… Trading Establishment", then its representative)
+    const name = [...candidates].reverse().find((c) => COMPANY_SUFFIX.test(c) || /\b(?:Company|Establishment)$/.test(c)) ?? candidates[candidates.length - 1] ?? '';
     const lineOfMatch = text.slice(0, m.index).split('\n').length - 1;
     const block = blocks[Math.min(lineOfMatch, blocks.length - 1)];
     parties.push({ role: null, label: term, name: name || undefined, aliases: [], location: block ? pos(block) : undefined });

@@ -128,6 +128,9 @@ function addBlock(clause: Clause, block: Block): void {
  * Index of the first block of the operative part. Title, parties and recitals come before it; numbered
  * recitals (鉴于：1、… 2、…) stay in the preamble when a closing sentence (双方达成如下协议) follows them.
  */
+const PARTY_ENTRY_NAME = /\b(?:hereinafter|hereafter)\b[^)）]{0,30}["“][^"”]{2,40}["”]|以下(?:简称|称)[:：]?\s*["“「]?[\u4e00-\u9fff]{2,6}/i;
+const PARTY_ENTRY_DETAIL = /\b(?:registered|represented by|incorporated|registration no|commercial registration)\b|统一社会信用代码|法定代表人|注册地址|住所/i;
+
 function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
   const deeperHeadings = blocks.some((b) => (b.headingLevel ?? 0) > 1);
   let inRecitals = false;
@@ -155,6 +158,9 @@ function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
     const start = starts[i];
     if (!start) continue;
     if (listedParties && /^decimal-(?:paren|right-paren)/.test(start.scheme) && start.value <= 6) continue;
+    // between: 1. Sahm Al-Tijara Digital Services Company, … registered in Riyadh … (hereinafter the "First Party");
+    // a numbered entry that describes and names a party is not a clause.
+    if (start.value <= 6 && !start.annex && PARTY_ENTRY_NAME.test(text) && PARTY_ENTRY_DETAIL.test(text)) continue;
     // A title styled as a heading, or the document's first line naming the contract, is preamble; so are
     // top-level headings standing over a document whose sections are deeper headings (# Title ⏎ ## 1.0 …).
     const leadingTitle =
