@@ -54,6 +54,7 @@ describe('clause numbers at the start of a block', () => {
     ['Section 3.2 Payment', 'Section 3.2', 'section-2', 2, 'Payment'],
     ['Clause 7 Liability', 'Clause 7', 'clause-1', 7, 'Liability'],
     ['Schedule 1 – Services', 'Schedule 1', 'annex', 1, 'Services'],
+    ['§ 8. Persons performing the Services', '§ 8', 'paragraph-sign', 8, 'Persons performing the Services'],
     ['Annex (2): Content Standards', 'Annex (2)', 'annex', 2, 'Content Standards'],
     ['EXHIBIT A', 'EXHIBIT A', 'annex', 1, ''],
     ['附件一：服务清单', '附件一', 'annex', 1, '服务清单'],

@@ -133,11 +133,11 @@ const matchers: Matcher[] = [
     const value = /^\d/.test(m[2]) ? Number(m[2]) : parseRoman(m[2]) > 0 ? parseRoman(m[2]) : m[2].charCodeAt(0) - 64;
     return { number: m[0].replace(/\.$/, ''), scheme: 'part', value, strong: true, length: m[0].length };
   },
-  // § 1 / §2 (German drafting: each § a clause, its paragraphs (1), (2) …)
+  // § 1 / §2 (German drafting: each § a clause, its paragraphs (1), (2) …) / § 1. Definitions (Polish drafting)
   (s) => {
-    const m = /^§\s*([0-9]{1,3})(?![0-9.])/.exec(s);
+    const m = /^§\s*([0-9]{1,3})(?:\.(?=\s|$))?(?![0-9.])/.exec(s);
     if (!m) return null;
-    return { number: m[0].replace(/\s+/g, ' '), scheme: 'paragraph-sign', value: Number(m[1]), strong: true, length: m[0].length };
+    return { number: m[0].replace(/\.$/, '').replace(/\s+/g, ' '), scheme: 'paragraph-sign', value: Number(m[1]), strong: true, length: m[0].length };
   },
   // A1. / A2.1 / B4.3 / A.7: sections numbered within lettered parts (a statement of work's Part A, Part B)
   (s) => {
