@@ -758,3 +758,12 @@ Listing creation: 10 new listings a month.
     expect(doc.tree.children[1].children.map((c) => c.number)).toEqual(['Part 1']);
   });
 });
+
+describe('terms of business that say (we, us) and (you) without quotes', () => {
+  it('names we and you as parties, and reads their roles from conduct', () => {
+    const doc = text(
+      'Proposal: six-month growth programme\nThis proposal sets out what Northgate Digital will do for your shop.\nTerms of Business\n1. About these terms\n1.1 These terms apply to the work that Northgate Digital Ltd (company number 00000000) (we, us) does for the client named in the proposal (you).\n2. What we do\n2.1 We will run your shop and manage your listings. We will provide the services in the proposal.\n2.2 You will pay our invoices within 14 days. We invoice you monthly.\n3. Your accounts\n3.1 Your accounts are yours and you can see them at any time.',
+    );
+    expect(roles(doc)).toEqual({ we: 'provider', you: 'client' });
+  });
+});

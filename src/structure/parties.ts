@@ -234,9 +234,10 @@ function letterParties(blocks: Block[]): Party[] {
   const text = blocks.map((b) => b.text).join('\n');
   // "Dear Ms Lee," in a letter; "Hi Dana," in an engagement sent as an email.
   const salutation = blocks.slice(0, 40).find((b) => /^(?:Dear|Hi|Hello)\s+\S[^.!?]{0,40}[,，:]?$/.test(b.text.trim()));
-  const definition = blocks.slice(0, 40).find((b) => /["“]we["”]/i.test(b.text));
-  // (the other side: "you" in quotes, or you ("Pinecrest", …) defined by its own name)
-  const defined = definition && blocks.slice(0, 40).some((b) => /["“]you["”]|\byou\s*[(（]\s*["“]/i.test(b.text));
+  // ("we", "us") in quotes, or (we, us) as plain-English terms of business write it
+  const definition = blocks.slice(0, 80).find((b) => /["“]we["”]|\(\s*we\s*(?:,|and|or)\s*us\b/i.test(b.text));
+  // (the other side: "you" in quotes, (you), or you ("Pinecrest", …) defined by its own name)
+  const defined = definition && blocks.slice(0, 80).some((b) => /["“]you["”]|\byou\s*[(（]\s*["“]|\(\s*you\s*\)/i.test(b.text));
   const opening = salutation ?? (defined ? definition : undefined);
   if (!opening) return [];
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
