@@ -190,6 +190,18 @@ kind:
   });
 });
 
+describe('table cells', () => {
+  const planConfirmed = rule(`  require:\n    where: '方案[^。；]{0,30}确认'\n`);
+  const md = (body: string) => analyseDocument(ingestMarkdown(enc(`甲方（委托方）：示例服饰有限公司\n\n乙方（受托方）：示例电子商务有限公司\n\n## 第一条 工作节奏\n\n${body}\n`)));
+
+  it('a pattern does not read from one cell into the next: two parties\' columns are two statements', () => {
+    const table = md('| 时间 | 乙方工作 | 甲方工作 |\n|---|---|---|\n| 大促前15日 | 提交大促方案 | 确认货盘并备足库存 |');
+    expect(lint(planConfirmed, table).findings).toHaveLength(1);
+    expect(lint(planConfirmed, md('大促前15日，乙方提交大促方案，经甲方确认后执行。')).findings).toEqual([]);
+    expect(lint(planConfirmed, md('| 时间 | 工作 |\n|---|---|\n| 大促前15日 | 乙方提交大促方案，经甲方确认后执行 |')).findings).toEqual([]);
+  });
+});
+
 describe('forbid', () => {
   const guarantee = rule(`  forbid:
     pattern:

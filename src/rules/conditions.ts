@@ -36,7 +36,8 @@ function anyPattern(sources: string[]): Condition {
     let best: Match | null = null;
     const res = dynamic.length ? patternsFor(unit.roles) : fixed;
     for (const re of res) {
-      const m = search(re, unit.norm.text, from, to);
+      let m = search(re, unit.norm.text, from, to);
+      while (m && unit.cellCuts.some((c) => c > m![0] && c < m![1])) m = search(re, unit.norm.text, m[0] + 1, to);
       if (m && (!best || m[0] < best[0])) best = m;
     }
     return best;

@@ -19,6 +19,13 @@ export interface Unit {
   /** Offset of each block's text within `original` (blocks are joined by a newline). */
   blockStarts: number[];
   sentences: Array<[number, number]>;
+  /**
+   * Where table cells meet in `norm.text`: a pattern does not read across them ("提交大促方案 | 确认货盘" are two
+   * parties' columns, not a plan being confirmed).
+   */
+  cellCuts: number[];
+  /** Where table rows meet: a threshold reads a row whole ("First instalment 70% | … | within 7 days of signing"). */
+  rowCuts: number[];
   /** Where the clause heading is in `norm.text`, if it is there: context for the sentences of the clause. */
   heading?: [number, number];
 }
@@ -72,10 +79,18 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
   const cuts = headingLine ? [firstAtOrAfter(norm.map, blockStarts[1])].filter((k) => k > 0) : [];
   // Each table row is its own statement ("Initial Term | 12 months" is not a sentence about the notice in the next
   // row), but the cells of one row are read together: "First instalment 70% | 1,512,000 | within 7 days of signing".
+  const cellCuts: number[] = [];
+  const rowCuts: number[] = [];
   for (let k = 1; k < blocks.length; k++) {
     const [a, b] = [blocks[k - 1], blocks[k]];
+    if (a.kind !== 'table-cell' && b.kind !== 'table-cell') continue;
+    const at = firstAtOrAfter(norm.map, blockStarts[k]);
+    cellCuts.push(at);
     const sameRow = a.kind === 'table-cell' && b.kind === 'table-cell' && a.row !== undefined && a.row === b.row;
-    if ((a.kind === 'table-cell' || b.kind === 'table-cell') && !sameRow) cuts.push(firstAtOrAfter(norm.map, blockStarts[k]));
+    if (!sameRow) {
+      cuts.push(at);
+      rowCuts.push(at);
+    }
   }
   const at = headingNorm ? norm.text.indexOf(headingNorm) : -1;
   return {
@@ -88,6 +103,8 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
     blocks,
     blockStarts,
     sentences: splitSentences(norm.text, cuts),
+    cellCuts,
+    rowCuts,
     ...(at >= 0 ? { heading: [at, at + headingNorm.length] as [number, number] } : {}),
   };
 }

@@ -19,7 +19,9 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
     const result: KindResult = { hits: [], addressing: [], present: false };
     // Amounts that name the whole, by article: every share in the article is measured against the same ones.
     const wholes = new Map<Clause | Unit, Quantity[]>();
-    for (const unit of units) {
+    for (const cellUnit of units) {
+      // A row of a payment table is one statement: its patterns may read from one cell into the next.
+      const unit = cellUnit.rowCuts.length === cellUnit.cellCuts.length ? cellUnit : { ...cellUnit, cellCuts: cellUnit.rowCuts };
       // The clause heading is context for every sentence under it (第三条 预付款 / 甲方应支付总额的70%).
       const nearHeading = near !== null && unit.heading !== undefined && near(unit, unit.heading[0], unit.heading[1]) !== null;
       for (const [ss, se] of unit.sentences) {
@@ -27,7 +29,7 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
         if (unless && unless(unit, ss, se)) continue;
         if (near) {
           result.present = true;
-          if (!result.addressing.includes(unit)) result.addressing.push(unit);
+          if (!result.addressing.includes(cellUnit)) result.addressing.push(cellUnit);
         }
         const spans = at ? matchesIn(at, unit, ss, se) : null;
         for (const q of extractQuantities(unit.norm.text, ss, se)) {
@@ -39,11 +41,11 @@ export function thresholdKind(spec: QuantitySpec): KindRunner {
             if (whole === undefined) continue;
             const share = (100 * q.value) / whole;
             if (!compare(share, spec.op, spec.value)) continue;
-            result.hits.push({ unit, match: [q.start, q.end], vars: { value: `${unit.norm.text.slice(q.start, q.end)} / ${Math.round(share)}%` } });
+            result.hits.push({ unit: cellUnit, match: [q.start, q.end], vars: { value: `${unit.norm.text.slice(q.start, q.end)} / ${Math.round(share)}%` } });
             break;
           }
           if (!compare(q.value, spec.op, spec.value)) continue;
-          result.hits.push({ unit, match: [q.start, q.end], vars: { value: unit.norm.text.slice(q.start, q.end) } });
+          result.hits.push({ unit: cellUnit, match: [q.start, q.end], vars: { value: unit.norm.text.slice(q.start, q.end) } });
           break;
         }
       }
