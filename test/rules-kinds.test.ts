@@ -254,6 +254,16 @@ describe('forbid', () => {
     expect(lint(guarantee, '第五条 业绩\n乙方保证月销售额不低于100万元。除不可抗力外，甲方应按时付款。').findings).toHaveLength(1);
   });
 
+  it('a heading that names what its body says is not a second finding', () => {
+    const sub = lint(guarantee, '1. Guaranteed sales\n1.1 The Agency guarantees monthly sales of USD 1,000,000.');
+    expect(sub.findings.map((f) => f.location.clause)).toEqual(['1.1']);
+    const body = lint(guarantee, '1. Guaranteed sales\nThe Agency guarantees monthly sales of USD 1,000,000.');
+    expect(body.findings).toHaveLength(1);
+    expect(body.findings[0].excerpt).toContain('guarantees monthly sales');
+    // a heading alone still counts
+    expect(lint(guarantee, '1. Guaranteed sales of USD 1,000,000\n1.1 Fees are paid monthly.').findings).toHaveLength(1);
+  });
+
   it('one finding per sentence, several for several sentences', () => {
     const { findings } = lint(guarantee, '第五条 业绩\n乙方保证月销售额不低于100万元。乙方保证月销量达到1万件。');
     expect(findings).toHaveLength(2);

@@ -1,7 +1,7 @@
 import type { ContractDocument, PartyRole, Language } from '../types.js';
 import { compileScope } from './conditions.js';
 import { buildView, excerptOf, positionAt, type Unit } from './document-view.js';
-import type { KindRunner } from './kinds/kind.js';
+import type { KindResult, KindRunner } from './kinds/kind.js';
 import { conditionalKind } from './kinds/conditional.js';
 import { forbidKind } from './kinds/forbid.js';
 import { oneSidedKind } from './kinds/one-sided.js';
@@ -65,6 +65,18 @@ export const compareConcerns = (a: string, b: string): number => concernRank(a) 
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * "Article (6) Guaranteed Sales ⏎ 6.1 The First Party guarantees …": a hit on a clause's heading alone says again
+ * what a hit in its body or in one of its sub-clauses says, at the place that matters. The heading's hit is dropped.
+ */
+type Hit = KindResult['hits'][number];
+
+function withoutHeadingEchoes(hits: Hit[]): Hit[] {
+  const inHeading = (h: Hit) => !!(h.unit?.heading && h.match && h.match[0] >= h.unit.heading[0] && h.match[1] <= h.unit.heading[1]);
+  const echoed = (h: Hit, o: Hit) => o !== h && !!h.unit?.clause && ((o.unit === h.unit && !inHeading(o)) || !!o.unit?.ancestors.includes(h.unit.clause));
+  return hits.filter((h) => !inHeading(h) || !hits.some((o) => echoed(h, o)));
+}
+
 /** Runs the rules over one document. Pure: the document and the rules in, findings and concern overview out. */
 export function lintDocument(doc: ContractDocument, rules: RunnableRule[], options: LintOptions = {}): LintResult {
   const view = buildView(doc);
@@ -85,7 +97,7 @@ export function lintDocument(doc: ContractDocument, rules: RunnableRule[], optio
     if (result.present || result.addressing.length) concern.present = true;
     if (result.present) for (const a of rule.spec.aspects ?? []) concern.aspects.add(a);
     if (rule.spec.report === 'aspects-only') continue;
-    for (const hit of result.hits) {
+    for (const hit of withoutHeadingEchoes(result.hits)) {
       if (severity !== 'info') concern.flagged = true;
       const vars = { ...(hit.vars ?? {}), favours: hit.favours ?? '' };
       const finding: Finding = {
