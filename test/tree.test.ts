@@ -767,3 +767,10 @@ describe('terms of business that say (we, us) and (you) without quotes', () => {
     expect(roles(doc)).toEqual({ we: 'provider', you: 'client' });
   });
 });
+
+describe('a Mexican S. de R.L. de C.V. represented by its legal representative', () => {
+  it('is named by its company name, not by its representative', () => {
+    const doc = text('SERVICES AGREEMENT (the "Agreement") entered into by ALFA CERAMICS, S.A. DE C.V., represented in this act by its legal representative, Ms. Ana Ruiz (hereinafter "THE MERCHANT"), and BETA DIGITAL, S. DE R.L. DE C.V., represented in this act by its legal representative, Mr. Luis Mora (hereinafter "THE OPERATOR").\n\nFIRST. PURPOSE.\n1.1 THE OPERATOR shall operate the store of THE MERCHANT.');
+    expect(doc.parties.map((p) => p.name)).toEqual(['ALFA CERAMICS, S.A. DE C.V.', 'BETA DIGITAL, S. DE R.L. DE C.V.']);
+  });
+});
