@@ -774,3 +774,23 @@ describe('a Mexican S. de R.L. de C.V. represented by its legal representative',
     expect(doc.parties.map((p) => p.name)).toEqual(['ALFA CERAMICS, S.A. DE C.V.', 'BETA DIGITAL, S. DE R.L. DE C.V.']);
   });
 });
+
+describe('a bilingual contract that labels its parties in both languages', () => {
+  it('Party A (the Operator / 甲方（运营方）) gives the English and the Chinese names of one party', () => {
+    const doc = text('SERVICES AGREEMENT 服务协议\nParty A (the Operator / 甲方（运营方）): Shanghai Alpha E-Commerce Co., Ltd. (上海某某电子商务有限公司)\nParty B (the Brand / 乙方（品牌方）): Beta Botanicals, Inc.\n\nArticle 1 Services / 服务内容\n1.1 Party A operates Party B\'s store.\n甲方为乙方运营店铺。\n1.2 The Store belongs to Party B.\n店铺归乙方所有。');
+    expect(doc.parties.map((p) => [p.label, p.role, p.aliases])).toEqual([
+      ['Party A', 'provider', ['Operator', '甲方', '运营方']],
+      ['Party B', 'client', ['Brand', '乙方', '品牌方']],
+    ]);
+  });
+});
+
+describe('a sole trader named as a party', () => {
+  it('"Harriet Vale, doing business as Juniper Hollow Ceramics (\\"Seller\\")" is a party', () => {
+    const doc = text('Virtual Assistant Services Agreement\n\nBetween:\nBayanihan Remote Staffing Services, Inc., a corporation registered in the Philippines ("Provider"); and\nHarriet Vale, doing business as Juniper Hollow Ceramics, 22 Placeholder Lane, Asheville, USA ("Seller").\n\n1. Engagement\n1.1 Provider will supply a virtual assistant to perform the Services in Seller\'s shops. Seller pays Provider a monthly fee.');
+    expect(doc.parties.map((p) => [p.label, p.name, p.role])).toEqual([
+      ['Provider', 'Bayanihan Remote Staffing Services, Inc.', 'provider'],
+      ['Seller', 'Harriet Vale', 'client'],
+    ]);
+  });
+});

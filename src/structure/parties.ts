@@ -101,7 +101,7 @@ const detailsRow = new RegExp(
 );
 
 const ENTITY_HINT =
-  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|Establishment|Commercial Registration|spółka|sp\. z o\.o\.|有限公司)/i;
+  /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|Establishment|Commercial Registration|doing business as|d\/b\/a|trading as|sole (?:proprietor|trader)|spółka|sp\. z o\.o\.|有限公司)/i;
 const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|S\.\s?(?:de|DE)\s?R\.L|ApS|A\/S|AB|Oy|SE|KG|S\.r\.l|SRL|SARL|SAS|S\.p\.A|K\.K|Pte|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|(?:minimum|initial|renewal|program) (?:term|period)|letter|engagement|program|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
@@ -151,12 +151,15 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
 function englishLabelledPartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const roleWords = [...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].join('|');
-  const re = new RegExp(`^(Party [A-D])\\s*[（(]\\s*(?:the\\s+)?(${roleWords})\\s*[)）]\\s*[:：]\\s*(.{2,160})$`, 'i');
+  // (bilingual contracts add the Chinese label: Party A (the Operator / 甲方（运营方）): …)
+  const re = new RegExp(`^(Party [A-D])\\s*[（(]\\s*(?:the\\s+)?(${roleWords})\\s*((?:/[^:：]{0,40})?)[)）]\\s*[:：]\\s*(.{2,160})$`, 'i');
   for (const block of blocks) {
     const m = re.exec(block.text.trim());
     if (!m || parties.some((p) => p.label === m[1])) continue;
-    const alias = m[2].replace(/\b\w/g, (c) => c.toUpperCase());
-    parties.push({ role: null, label: m[1].replace(/^party/i, 'Party'), name: cleanEnglishName(m[3]) || undefined, aliases: [alias], location: pos(block) });
+    const aliases = [m[2].replace(/\b\w/g, (c) => c.toUpperCase())];
+    const chinese = /(甲方|乙方|丙方)(?:\s*[（(]\s*([\u4e00-\u9fff]{2,6})\s*[)）])?/.exec(m[3]);
+    if (chinese) aliases.push(...chinese.slice(1).filter((w): w is string => !!w));
+    parties.push({ role: null, label: m[1].replace(/^party/i, 'Party'), name: cleanEnglishName(m[4]) || undefined, aliases, location: pos(block) });
   }
   return parties;
 }
