@@ -190,6 +190,18 @@ kind:
   });
 });
 
+describe('{client} and {provider} when the contract names no party with that role', () => {
+  const owns = rule(`  require:\n    where: '{client} owns[^.;]{0,40}accounts'\n`);
+
+  it('fall back to the words e-commerce contracts use for each side (seller, brand, merchant …)', () => {
+    const doc = textDoc('STORE MANAGEMENT TERMS\n\n1. Services\n1.1 The operator runs the online shop.\n2. Accounts\n2.1 The Seller owns the store and advertising accounts.');
+    expect(doc.parties).toEqual([]);
+    expect(lint(owns, doc).findings).toEqual([]);
+    const other = textDoc('STORE MANAGEMENT TERMS\n\n1. Services\n1.1 The operator runs the online shop.\n2. Accounts\n2.1 The operator owns the store and advertising accounts.');
+    expect(lint(owns, other).findings).toHaveLength(1);
+  });
+});
+
 describe('table cells', () => {
   const planConfirmed = rule(`  require:\n    where: '方案[^。；]{0,30}确认'\n`);
   const md = (body: string) => analyseDocument(ingestMarkdown(enc(`甲方（委托方）：示例服饰有限公司\n\n乙方（受托方）：示例电子商务有限公司\n\n## 第一条 工作节奏\n\n${body}\n`)));

@@ -36,9 +36,10 @@ export interface RoleTerms {
 }
 
 /** Words for each side when the contract names no party with that role. 甲方/乙方 are never assumed. */
+// (what e-commerce contracts call each side: a seller or brand hires; an operator, manager or studio serves)
 const GENERIC_ROLE_WORDS: RoleTerms = {
-  client: '委托方|委托人|商家|品牌方|client|customer|merchant|brand owner',
-  provider: '受托方|受托人|服务方|代运营方|服务商|运营方|agency|service provider|provider|consultant|contractor|vendor',
+  client: '委托方|委托人|商家|品牌方|店主|商户|client|customer|merchant|brand owner|brand|seller|principal|retailer|shop owner|store owner',
+  provider: '受托方|受托人|服务方|代运营方|服务商|运营方|agency|service provider|provider|consultant|contractor|vendor|operator|manager|studio',
 };
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
