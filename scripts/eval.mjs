@@ -16,7 +16,7 @@ const blind = process.argv.includes('--blind');
 const verbose = process.argv.includes('--verbose') && !blind;
 const useTxt = process.argv.includes('--cuad-txt');
 const setArg = process.argv.indexOf('--set');
-const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed', 'fixtures/eval-reserve', 'fixtures/eval-unseen', 'fixtures/eval-holdback', 'fixtures/eval-capstone', 'fixtures/eval-last', 'fixtures/eval-probe', 'fixtures/eval-trial', 'fixtures/eval-kiln', 'fixtures/eval-wharf', 'fixtures/eval-quay', 'fixtures/eval-mill', 'fixtures/eval-gauge', 'fixtures/eval-vault', 'fixtures/eval-delta', 'fixtures/eval-orbit', 'fixtures/eval-ember'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
+const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed', 'fixtures/eval-reserve', 'fixtures/eval-unseen', 'fixtures/eval-holdback', 'fixtures/eval-capstone', 'fixtures/eval-last', 'fixtures/eval-probe', 'fixtures/eval-trial', 'fixtures/eval-kiln', 'fixtures/eval-wharf', 'fixtures/eval-quay', 'fixtures/eval-mill', 'fixtures/eval-gauge', 'fixtures/eval-vault', 'fixtures/eval-delta', 'fixtures/eval-orbit', 'fixtures/eval-ember', 'fixtures/eval-jetty'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
 const CORE = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver'];
 const MORE = ['sales-guarantee', 'payment', 'breach', 'team'];
 
