@@ -174,6 +174,27 @@ describe('ingestPdf: English contract', async () => {
   it('has segments that point at their lines', () => expectSegmentsMatchLines(doc));
 });
 
+describe('ingestPdf: terms set in two columns (two-columns.pdf)', async () => {
+  const doc = await ingestPdf(fixture('two-columns.pdf'));
+  const clauseLines = doc.blocks.filter((b) => /^\d\. /.test(b.text)).map((b) => b.text);
+
+  it('reads the left column down, then the right one', () => {
+    expect(clauseLines).toEqual(['1. Services', '2. Acceptance', '3. Fees', '4. Accounts and data', '5. Team', '6. Termination', '7. Liability', '8. General']);
+  });
+
+  it('joins a paragraph that runs from the foot of one column to the head of the next', () => {
+    expect(blockStarting(doc, 'The store, the advertising accounts').text).toBe(
+      "The store, the advertising accounts and all data in them belong to the Brand. The Brand keeps the main account and may view the back end, export raw data and audit the Operator's records at any time.",
+    );
+  });
+
+  it('keeps the full-width text above and below the columns whole and in place', () => {
+    expect(doc.blocks[0].text).toBe('STORE OPERATION TERMS');
+    expect(doc.blocks[1].text).toMatch(/^These terms are agreed between Northwind Home Goods, Inc\..*read column by column\.$/);
+    expect(doc.blocks[doc.blocks.length - 1].text).toBe('Signed for the Brand and for the Operator on March 1, 2026.');
+  });
+});
+
 describe('ingestPdf: options', () => {
   it('reads only the first pages with maxPages and says so', async () => {
     const doc = await ingestPdf(fixture('contract-zh.pdf'), { maxPages: 1 });

@@ -679,6 +679,11 @@ describe('bare numbers before English headings', () => {
       ['3', 'Handover', [['3.1', null]]],
     ]);
   });
+
+  it('not a notice address ("3 Queen Street East") where no 3.1 follows', () => {
+    const doc = text('PROMOTION AGREEMENT\n\n1. Promotion\nGo Call promotes the service.\n2. Notices\nNotices go to the parties as follows:\nGO CALL, INC.\n3 Queen Street East\nCambridge Ontario\n3. Expiration\nThis Agreement expires on March 26.');
+    expect(outline(doc.tree.children).map(([n]) => n)).toEqual(['1.', '2.', '3.']);
+  });
 });
 
 describe('parties numbered 1 and 2 without a dot (Australian drafting)', () => {
@@ -792,5 +797,12 @@ describe('a sole trader named as a party', () => {
       ['Provider', 'Bayanihan Remote Staffing Services, Inc.', 'provider'],
       ['Seller', 'Harriet Vale', 'client'],
     ]);
+  });
+});
+
+describe('two parties whose role words say the same side', () => {
+  it('a Jumia "Vendor" (the merchant) and its "Operator" are told apart by what each does', () => {
+    const doc = text('STORE OPERATION AGREEMENT\n\nBetween EKO LOOM FASHION LIMITED, a company incorporated in Nigeria (the "Vendor"), and MAINLAND MARKETPLACE SERVICES LIMITED, a company incorporated in Nigeria (the "Operator").\n\n1. Services\n1.1 The Vendor appoints the Operator to run its Jumia store. The Operator shall provide the store management services.\n2. Fees\n2.1 The Vendor shall pay the Operator a monthly fee of NGN 900,000.');
+    expect(roles(doc)).toEqual({ Vendor: 'client', Operator: 'provider' });
   });
 });

@@ -9,7 +9,7 @@ export const RECITALS_START = /^(?:鉴于|鉴於|WHEREAS\b|Whereas\b|RECITALS\b|
 
 /** The sentence that closes the recitals and opens the operative clauses. */
 export const RECITALS_END =
-  /(?:^(?:AGREED\s+TERMS|IT\s+IS\s+(?:HEREBY\s+)?AGREED|OPERATIVE\s+PROVISIONS)\b|^CLAUSES\s*[:：]?$|NOW,?\s+THEREFORE|NOW\s+IT\s+IS\s+HEREBY\s+AGREED|THE\s+PARTIES\s+AGREE\s+AS\s+FOLLOWS|agree\s+as\s+follows|达成(?:如下|以下)(?:协议|条款|约定)|(?:约定|协议|订立本合同)如下|经(?:友好)?协商一致.{0,30}(?:如下|以下)|特(?:订立|签订)本(?:合同|协议))/i;
+  /(?:^(?:AGREED\s+TERMS|IT\s+IS\s+(?:HEREBY\s+)?AGREED|OPERATIVE\s+PROVISIONS)\b|^CLAUSES\s*[:：]?$|NOW,?\s+THEREFORE|NOW\s+IT\s+IS\s+HEREBY\s+AGREED|THE\s+PARTIES\s+AGREE\s+AS\s+FOLLOWS|agree(?:d|s)?\s+(?:to\s+)?as\s+follows|^TERMS\s+AND\s+CONDITIONS\s*[:：]?$|达成(?:如下|以下)(?:协议|条款|约定)|(?:约定|协议|订立本合同)如下|经(?:友好)?协商一致.{0,30}(?:如下|以下)|特(?:订立|签订)本(?:合同|协议))/i;
 
 /** The names a party signs under in a Chinese contract: 甲方（盖章）, 客户（盖章）, 服务商（签字）… */
 const SIGNING_PARTY = '(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|客户|服务商|服务方|品牌方|商家|运营方)';

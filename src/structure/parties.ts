@@ -152,15 +152,18 @@ function englishLabelledPartyLines(blocks: Block[]): Party[] {
   const parties: Party[] = [];
   const roleWords = [...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].join('|');
   // (bilingual contracts add the Chinese label: Party A (the Operator / 甲方（运营方）): …)
-  const re = new RegExp(`^(Party [A-D])\\s*[（(]\\s*(?:the\\s+)?(${roleWords})\\s*((?:/[^:：]{0,40})?)[)）]\\s*[:：]\\s*(.{2,160})$`, 'i');
-  for (const block of blocks) {
+  // (PARTY A (SERVICE PROVIDER): with the name on the next line; PARTY B (BRAND OWNER AND SELLER))
+  const re = new RegExp(`^(Party [A-D])\\s*[（(]\\s*(?:the\\s+)?(${roleWords})\\b\\s*((?:(?:/|and\\b|&)[^:：]{0,40})?)[)）]\\s*[:：]\\s*(.{2,160})?$`, 'i');
+  blocks.forEach((block, i) => {
     const m = re.exec(block.text.trim());
-    if (!m || parties.some((p) => p.label === m[1])) continue;
-    const aliases = [m[2].replace(/\b\w/g, (c) => c.toUpperCase())];
+    if (!m || parties.some((p) => p.label.toLowerCase() === m[1].toLowerCase())) return;
+    const name = cleanEnglishName(m[4] ?? blocks[i + 1]?.text ?? '');
+    if (!m[4] && !COMPANY_SUFFIX.test(name)) return;
+    const aliases = [m[2].toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())];
     const chinese = /(甲方|乙方|丙方)(?:\s*[（(]\s*([\u4e00-\u9fff]{2,6})\s*[)）])?/.exec(m[3]);
     if (chinese) aliases.push(...chinese.slice(1).filter((w): w is string => !!w));
-    parties.push({ role: null, label: m[1].replace(/^party/i, 'Party'), name: cleanEnglishName(m[4]) || undefined, aliases, location: pos(block) });
-  }
+    parties.push({ role: null, label: m[1].replace(/^party/i, 'Party'), name: name || undefined, aliases, location: pos(block) });
+  });
   return parties;
 }
 
@@ -424,6 +427,8 @@ export function analyseParties(preamble: Block[], blocks: Block[]): PartyAnalysi
     if (letter.length > parties.length) parties = letter;
   }
 
+  // "Contractor" in the cover table and "CONTRACTOR:" over a signature line are one party
+  parties = parties.filter((p, i) => parties.findIndex((q) => q.label.toLowerCase() === p.label.toLowerCase()) === i);
   addCollectiveNames(parties, allBlocks.slice(0, 40));
   addQuotedAliases(parties, allBlocks.slice(0, 80));
   for (const p of parties) {
@@ -433,7 +438,16 @@ export function analyseParties(preamble: Block[], blocks: Block[]): PartyAnalysi
       p.roleSource = 'label';
     }
   }
-  // The same role word on both sides ("Company" and "Company Affiliate") tells nothing: decide by conduct.
+  // The same role word on both sides ("Company" and "Company Affiliate", a Jumia "Vendor" and its "Operator") tells
+  // nothing: decide by conduct.
+  const providers = parties.filter((p) => p.role === 'provider');
+  const clients = parties.filter((p) => p.role === 'client');
+  if (providers.length >= 2 || (clients.length >= 2 && providers.length === 0)) {
+    for (const p of providers.length >= 2 ? providers : clients) {
+      p.role = null;
+      delete p.roleSource;
+    }
+  }
   const roles = parties.map((p) => p.role);
   if (parties.length >= 2 && roles.filter((r) => r === 'provider').length !== 1) {
     const text = allBlocks.map((b) => b.text).join('\n');

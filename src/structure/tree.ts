@@ -131,6 +131,19 @@ function addBlock(clause: Clause, block: Block): void {
 const PARTY_ENTRY_NAME = /\b(?:hereinafter|hereafter)\b[^)）]{0,30}["“][^"”]{2,40}["”]|以下(?:简称|称)[:：]?\s*["“「]?[\u4e00-\u9fff]{2,6}/i;
 const PARTY_ENTRY_DETAIL = /\b(?:registered|represented by|incorporated|registration no|commercial registration)\b|统一社会信用代码|法定代表人|注册地址|住所/i;
 
+/**
+ * "2 Term" opens clause 2 only where "2.1" follows it: a line such as "15 Queen Street East" in a notice address is
+ * shaped the same way.
+ */
+function keepBareHeadingsWithSubclauses(blocks: Block[], starts: Array<Start | null>): void {
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i];
+    if (!s || s.strong || s.scheme !== 'decimal-dot' || !/^\d{1,2}\s+[A-Z]/.test(blocks[i].text.trim())) continue;
+    const next = starts[i + 1];
+    if (!next?.number?.startsWith(`${s.value}.`)) starts[i] = null;
+  }
+}
+
 function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
   const deeperHeadings = blocks.some((b) => (b.headingLevel ?? 0) > 1);
   let inRecitals = false;
@@ -228,6 +241,7 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
   if (starts.filter((s) => s?.scheme === 'bracket-heading').length < MIN_BRACKET_HEADINGS) {
     for (let i = 0; i < starts.length; i++) if (starts[i]?.scheme === 'bracket-heading') starts[i] = null;
   }
+  keepBareHeadingsWithSubclauses(blocks, starts);
   markClauseTable(blocks, starts);
   markLabelledClauseTable(blocks, starts);
   const bodyStart = preambleLength(blocks, starts);

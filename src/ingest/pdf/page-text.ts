@@ -33,4 +33,6 @@ export interface TextLine {
   size: number;
   /** A running header or footer was removed just above: the vertical gap to the previous line says nothing. */
   afterRemoved?: boolean;
+  /** The column the line belongs to, where the page is set in two: its edges stand in for the page's margins. */
+  column?: { left: number; right: number };
 }

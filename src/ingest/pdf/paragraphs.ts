@@ -51,7 +51,7 @@ export function buildBlocks(lines: readonly NumberedLine[]): Block[] {
   const wordsOnce = () => (words ??= wordIndex(lines.map((l) => l.text)));
 
   const infos: LineInfo[] = lines.map((l) => {
-    const frame = frames.get(l.page)!;
+    const frame = l.column ?? frames.get(l.page)!;
     const clause = clauseStart(l.text);
     const columns = l.text.indexOf('  ', clause ? clause.length + 2 : 0) !== -1;
     return { ...l, clause, centered: isCentered(l, frame), columns, frame };

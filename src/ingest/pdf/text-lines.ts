@@ -1,8 +1,8 @@
 /**
  * Positioned text items → visual lines. pdf.js returns items in content-stream order, which follows the visual order
  * for most generators but not all (tables, headers written last, text drawn twice for fake bold), so lines are rebuilt
- * from geometry: items whose baselines are close belong to one line, read left to right. Two-column layouts come out
- * as lines spanning both columns; contracts are almost always single-column.
+ * from geometry: items whose baselines are close belong to one line, read left to right. Where a page sets its text in
+ * two columns (general terms on the back of an order form), each column is read down before the next.
  */
 
 import { firstChar, isCjk, lastChar } from './chars.js';
@@ -18,8 +18,49 @@ const WIDE_GAP = 2.5;
 const WIDE_GAP_CJK = 0.8;
 
 export function buildLines(page: PageText): TextLine[] {
-  const items = page.items.slice().sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows = clusterRows(page.items);
+  const gutter = findGutter(rows, page.width);
   const lines: TextLine[] = [];
+  const emit = (items: PlacedText[], y: number, column?: Column) => {
+    const line = joinCluster(items, page.page, y);
+    if (line) lines.push(column ? { ...line, column } : line);
+  };
+  if (gutter === undefined) {
+    for (const row of rows) emit(row.items, row.y);
+    return lines;
+  }
+  for (const run of runsBetweenCrossings(rows, gutter, page.width)) {
+    const column = run.length >= MIN_COLUMN_ROWS ? columnsOf(run, gutter) : undefined;
+    if (!column) {
+      for (const row of run) emit(row.items, row.y);
+      continue;
+    }
+    for (const row of run) {
+      const left = row.items.filter((i) => i.x < gutter);
+      if (left.length) emit(left, row.y, column.left);
+    }
+    for (const row of run) {
+      const right = row.items.filter((i) => i.x >= gutter);
+      if (right.length) emit(right, row.y, column.right);
+    }
+  }
+  return lines;
+}
+
+interface Row {
+  items: PlacedText[];
+  y: number;
+}
+
+/** The left and right edges of a column of text, which paragraph building takes instead of the page's. */
+export interface Column {
+  left: number;
+  right: number;
+}
+
+function clusterRows(pageItems: readonly PlacedText[]): Row[] {
+  const items = pageItems.slice().sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: Row[] = [];
   let cluster: PlacedText[] = [];
   let baseY = 0;
   let baseSize = 0;
@@ -33,15 +74,139 @@ export function buildLines(page: PageText): TextLine[] {
       }
       continue;
     }
-    const line = cluster.length > 0 ? joinCluster(cluster, page.page, baseY) : undefined;
-    if (line) lines.push(line);
+    if (cluster.length > 0) rows.push({ items: cluster, y: baseY });
     cluster = [item];
     baseY = item.y;
     baseSize = item.size;
   }
-  const last = cluster.length > 0 ? joinCluster(cluster, page.page, baseY) : undefined;
-  if (last) lines.push(last);
-  return lines;
+  if (cluster.length > 0) rows.push({ items: cluster, y: baseY });
+  return rows;
+}
+
+/** Rows of a two-column stretch needed before it is read as columns. */
+const MIN_COLUMN_ROWS = 8;
+
+/**
+ * The x of a gutter between two columns: in the middle part of the page, where the most rows have a stretch of text
+ * wholly to its left and the most a stretch wholly to its right, with nothing crossing it (the columns' baselines may
+ * or may not line up). None on a page set in one column, whose lines cross the middle.
+ */
+function findGutter(rows: readonly Row[], pageWidth: number): number | undefined {
+  const texts = rows.map((r) => r.items.filter((i) => i.str.trim() !== '')).filter((items) => items.length > 0);
+  // Typewriter text (SEC filings set in Courier) is one column whose justification spaces can line up by chance.
+  if (isFixedPitch(texts.flat())) return undefined;
+  const wide = 0.2 * pageWidth;
+  let bestScore = 0;
+  let from = 0;
+  let to = 0;
+  for (let x = 0.3 * pageWidth; x <= 0.7 * pageWidth; x += 2) {
+    let left = 0;
+    let right = 0;
+    for (const items of texts) {
+      if (crossesAt(items, x)) continue;
+      const l = items.filter((i) => i.x < x);
+      const r = items.filter((i) => i.x >= x);
+      if (l.length && Math.max(...l.map((i) => i.x + i.width)) - Math.min(...l.map((i) => i.x)) >= wide) left++;
+      if (r.length && Math.max(...r.map((i) => i.x + i.width)) - Math.min(...r.map((i) => i.x)) >= wide) right++;
+    }
+    const score = Math.min(left, right);
+    if (score > bestScore) [bestScore, from, to] = [score, x, x];
+    else if (score === bestScore && x === to + 2) to = x;
+  }
+  return bestScore >= MIN_COLUMN_ROWS ? (from + to) / 2 : undefined;
+}
+
+/**
+ * Whether a row's text runs on across x: a run covers it, or the runs either side of it are closer than a gutter.
+ * (Chinese is set on a fixed pitch, so a boundary between runs can fall on the same x in every line of one column.
+ * Half an em of slack: a justified line's last CJK punctuation mark is set wider than its glyph.)
+ */
+function crossesAt(items: readonly PlacedText[], x: number): boolean {
+  let leftEnd = -Infinity;
+  let rightStart = Infinity;
+  let size = 0;
+  for (const i of items) {
+    if (i.x < x - 0.5 * i.size && i.x + i.width > x + 0.5 * i.size) return true;
+    size = Math.max(size, i.size);
+    if (i.x + i.width / 2 < x) leftEnd = Math.max(leftEnd, i.x + i.width);
+    else rightStart = Math.min(rightStart, i.x);
+  }
+  return rightStart - leftEnd < 0.6 * size;
+}
+
+/** Nearly every run of Latin text advances the same width per character: a fixed-pitch font. */
+function isFixedPitch(items: readonly PlacedText[]): boolean {
+  const pitches = items.filter((i) => i.str.length >= 8 && /^[\x20-\x7e]+$/.test(i.str)).map((i) => i.width / i.str.length / i.size);
+  if (pitches.length < 10) return false;
+  const mean = pitches.reduce((a, b) => a + b, 0) / pitches.length;
+  return pitches.filter((p) => Math.abs(p - mean) <= 0.02).length >= 0.9 * pitches.length;
+}
+
+/**
+ * Runs of consecutive rows that no line crosses the gutter in: a full-width paragraph ends a run, and so does a short
+ * line centred on the gutter (第二部分  通用条款, "— 第 2 页 —"), though a gap between its words may fall on it.
+ */
+function runsBetweenCrossings(rows: readonly Row[], gutter: number, pageWidth: number): Row[][] {
+  const runs: Row[][] = [];
+  let run: Row[] = [];
+  for (const row of rows) {
+    const items = row.items.filter((i) => i.str.trim() !== '');
+    const crosses = crossesAt(items, gutter);
+    const x0 = Math.min(...items.map((i) => i.x));
+    const x1 = Math.max(...items.map((i) => i.x + i.width));
+    const em = Math.max(...items.map((i) => i.size));
+    const centred = items.length > 0 && x0 < gutter && x1 > gutter && x1 - x0 < 0.5 * pageWidth && Math.abs((x0 + x1) / 2 - gutter) < 2 * em;
+    if (crosses || centred) {
+      if (run.length) runs.push(run);
+      runs.push([row]);
+      run = [];
+    } else run.push(row);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/**
+ * The two columns of a run, if it holds running text on both sides: lines that mostly fill their column. A table of
+ * labels and values (Term | 12 months) has short cells on the left and is read row by row.
+ */
+function columnsOf(run: readonly Row[], gutter: number): { left: Column; right: Column } | undefined {
+  const sides = (pick: (i: PlacedText) => boolean) =>
+    run
+      .map((r) => r.items.filter((i) => i.str.trim() !== '' && pick(i)))
+      .filter((items) => items.length > 0)
+      .map((items) => ({ x0: Math.min(...items.map((i) => i.x)), x1: Math.max(...items.map((i) => i.x + i.width)) }));
+  const left = sides((i) => i.x < gutter);
+  const right = sides((i) => i.x >= gutter);
+  if (left.length < MIN_COLUMN_ROWS / 2 || right.length < MIN_COLUMN_ROWS / 2) return undefined;
+  const frame = (spans: Array<{ x0: number; x1: number }>): Column => ({ left: Math.min(...spans.map((s) => s.x0)), right: Math.max(...spans.map((s) => s.x1)) });
+  const [l, r] = [frame(left), frame(right)];
+  const filled = (spans: Array<{ x0: number; x1: number }>, col: Column) => {
+    const widths = spans.map((s) => s.x1 - col.left).sort((a, b) => a - b);
+    return widths[widths.length >> 1] >= 0.6 * (col.right - col.left);
+  };
+  // A column has a margin: most of its lines start at its left edge (or one indent in). Words of a single column of
+  // fixed-pitch text that happen to leave a gap at the same place start anywhere.
+  const em = Math.max(...run.flatMap((row) => row.items.map((i) => i.size)));
+  const aligned = (spans: Array<{ x0: number; x1: number }>, col: Column) => spans.filter((s) => s.x0 - col.left <= 2.5 * em).length >= 0.7 * spans.length;
+  // and a gutter between them wider than a word space: a chunk boundary in one column's line has none
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  const gutterWidth = median(right.map((s) => s.x0)) - median(left.map((s) => s.x1));
+  // and words on both sides, not a table's figures (94 Camillus | NY 13031 64,700)
+  const wordy = (pick: (i: PlacedText) => boolean) => {
+    const text = run.flatMap((row) => row.items.filter(pick).map((i) => i.str)).join('');
+    return (text.match(/[\p{L}]/gu)?.length ?? 0) >= 0.6 * text.replace(/\s/g, '').length;
+  };
+  // and lines of prose, not rows of a table whose cells leave wide gaps inside each side (冯某某  项目总监)
+  const prose = (pick: (i: PlacedText) => boolean) => {
+    const parts = run.map((row) => row.items.filter((i) => i.str.trim() !== '' && pick(i)).sort((a, b) => a.x - b.x)).filter((items) => items.length > 0);
+    const tabular = parts.filter((items) => items.some((item, k) => k > 0 && item.x - (items[k - 1].x + items[k - 1].width) > 1.5 * item.size));
+    return tabular.length <= 0.2 * parts.length;
+  };
+  const columns =
+    filled(left, l) && filled(right, r) && aligned(left, l) && aligned(right, r) && gutterWidth >= 1.2 * em && wordy((i) => i.x < gutter) && wordy((i) => i.x >= gutter) &&
+    prose((i) => i.x < gutter) && prose((i) => i.x >= gutter);
+  return columns ? { left: l, right: r } : undefined;
 }
 
 /** 0 = nothing, 1 = a space, 2 = a wide gap (two spaces). */
