@@ -806,3 +806,13 @@ describe('two parties whose role words say the same side', () => {
     expect(roles(doc)).toEqual({ Vendor: 'client', Operator: 'provider' });
   });
 });
+
+describe('Latin-American drafting', () => {
+  it('CONTRACTING PARTY in the details table is the client, CONTRACTOR the provider', () => {
+    const doc = text('CONTRACT FOR THE PROVISION OF SERVICES\n\nCONTRACTING PARTY  CAFÉ VEREDA NUEVA S.A.S., NIT 901.000.000-1, domiciled in Bogotá\nCONTRACTOR  PIXEL ANDINO COMERCIO DIGITAL S.A.S., NIT 901.000.000-2, domiciled in Medellín\n\nCLAUSES\nFIRST. OBJECT. THE CONTRACTOR obliges itself to operate the stores of THE CONTRACTING PARTY.');
+    expect(doc.parties.map((p) => [p.label, p.role])).toEqual([
+      ['CONTRACTING PARTY', 'client'],
+      ['CONTRACTOR', 'provider'],
+    ]);
+  });
+});

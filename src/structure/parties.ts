@@ -9,7 +9,7 @@ import { RECITALS_START } from './document-parts.js';
 
 const CLIENT_WORDS_ZH = ['委托方', '委托人', '商家', '品牌方', '客户', '需求方', '采购方', '发包方', '店铺方', '招标人', '采购人', '招标方', '店主', '商户'];
 const PROVIDER_WORDS_ZH = ['受托方', '受托人', '服务方', '代运营方', '运营方', '服务商', '服务供应商', '服务提供方', '承接方', '供应商', '代理商', '顾问方', '中标人', '中标方', '成交供应商'];
-const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner', 'entrusting party'];
+const CLIENT_WORDS_EN = ['client', 'customer', 'merchant', 'brand', 'brand owner', 'principal', 'advertiser', 'buyer', 'purchaser', 'retailer', 'owner', 'entrusting party', 'contracting party'];
 const PROVIDER_WORDS_EN = [
   'agency', 'agent', 'service provider', 'provider', 'contractor', 'vendor', 'consultant', 'consultancy', 'supplier', 'operator',
   'promoter', 'marketer', 'manager', 'outsourcer', 'independent contractor', 'entrusted party',
@@ -167,7 +167,8 @@ function englishLabelledPartyLines(blocks: Block[]): Party[] {
   return parties;
 }
 
-const DETAIL_WORDS = 'Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company';
+// (Contracting Party: Latin-American drafting's "contratante", the one who hires the Contractor)
+const DETAIL_WORDS = 'Client|Customer|Provider|Service Provider|Supplier|Agency|Consultant|Contracting Party|Contractor|Vendor|Merchant|Brand|Partner|Operator|Manager|Seller|Retailer|Principal|Company';
 const KNOWN_DETAIL_LABEL = new RegExp(`^(?:${DETAIL_WORDS})$`, 'i');
 const KNOWN_DETAIL_ROW = new RegExp(`^(?:[A-Z]?\\d{1,2}[.)]?\\s+)?(${DETAIL_WORDS})\\s*(?::\\s*$|$|\\s{2,}(.+)$)`, 'i');
 
