@@ -93,6 +93,17 @@ const MIN_COLUMN_ROWS = 8;
  */
 function findGutter(rows: readonly Row[], pageWidth: number): number | undefined {
   const texts = rows.map((r) => r.items.filter((i) => i.str.trim() !== '')).filter((items) => items.length > 0);
+  // Most pages are one column: unless enough rows leave the middle of the page open (a gap there, or text on one
+  // side only), there is no gutter to look for.
+  const [lo, hi] = [0.3 * pageWidth, 0.7 * pageWidth];
+  const open = texts.filter((items) => {
+    const x0 = Math.min(...items.map((i) => i.x));
+    const x1 = Math.max(...items.map((i) => i.x + i.width));
+    if (x0 > lo || x1 < hi) return true;
+    const sorted = items.slice().sort((a, b) => a.x - b.x);
+    return sorted.some((i, k) => k > 0 && i.x - (sorted[k - 1].x + sorted[k - 1].width) >= 0.6 * i.size && i.x > lo && sorted[k - 1].x + sorted[k - 1].width < hi);
+  });
+  if (open.length < 2 * MIN_COLUMN_ROWS) return undefined;
   // Typewriter text (SEC filings set in Courier) is one column whose justification spaces can line up by chance.
   if (isFixedPitch(texts.flat())) return undefined;
   const wide = 0.2 * pageWidth;
@@ -102,12 +113,19 @@ function findGutter(rows: readonly Row[], pageWidth: number): number | undefined
   for (let x = 0.3 * pageWidth; x <= 0.7 * pageWidth; x += 2) {
     let left = 0;
     let right = 0;
-    for (const items of texts) {
+    for (const items of open) {
       if (crossesAt(items, x)) continue;
-      const l = items.filter((i) => i.x < x);
-      const r = items.filter((i) => i.x >= x);
-      if (l.length && Math.max(...l.map((i) => i.x + i.width)) - Math.min(...l.map((i) => i.x)) >= wide) left++;
-      if (r.length && Math.max(...r.map((i) => i.x + i.width)) - Math.min(...r.map((i) => i.x)) >= wide) right++;
+      // (one pass, no arrays: this runs for every row at every candidate x)
+      let l0 = Infinity;
+      let l1 = -Infinity;
+      let r0 = Infinity;
+      let r1 = -Infinity;
+      for (const i of items) {
+        if (i.x < x) [l0, l1] = [Math.min(l0, i.x), Math.max(l1, i.x + i.width)];
+        else [r0, r1] = [Math.min(r0, i.x), Math.max(r1, i.x + i.width)];
+      }
+      if (l1 - l0 >= wide) left++;
+      if (r1 - r0 >= wide) right++;
     }
     const score = Math.min(left, right);
     if (score > bestScore) [bestScore, from, to] = [score, x, x];
