@@ -816,3 +816,10 @@ describe('Latin-American drafting', () => {
     ]);
   });
 });
+
+describe('CONSIDERATIONS before the CLAUSES', () => {
+  it('the considerations are recitals: "FIRST. – OBJECT." is the first clause, not a child of consideration 1.', () => {
+    const doc = text('CONTRACT FOR THE PROVISION OF SERVICES\n\nCONSIDERATIONS\n1. That THE CONTRACTING PARTY sells coffee online. 2. That THE CONTRACTOR operates marketplaces.\nCLAUSES\nFIRST. – OBJECT.\nTHE CONTRACTOR shall operate the stores.\nSECOND. – TERM.\nTwelve months.');
+    expect(outline(doc.tree.children).map(([n]) => n)).toEqual(['FIRST', 'SECOND']);
+  });
+});

@@ -5,7 +5,7 @@
 
 /** 鉴于 / WHEREAS / RECITALS / Background: numbered items after these are recitals, not clauses. */
 // (DECLARATIONS … CLAUSES: Latin-American drafting, each party's declarations before the clauses)
-export const RECITALS_START = /^(?:鉴于|鉴於|WHEREAS\b|Whereas\b|RECITALS\b|Recitals\b|DECLARATIONS\s*[:：]?$|BACKGROUND\b|Background\s*[:：]?$|前言|PARTIES\s*[:：]?$|Parties\s*[:：]?$|BETWEEN\s*[:：]?$|Between\s*[:：]?$|合同(?:双方|各方|当事人)\s*[:：]?$)/;
+export const RECITALS_START = /^(?:鉴于|鉴於|WHEREAS\b|Whereas\b|RECITALS\b|Recitals\b|DECLARATIONS\s*[:：]?$|CONSIDERATIONS\s*[:：]?$|BACKGROUND\b|Background\s*[:：]?$|前言|PARTIES\s*[:：]?$|Parties\s*[:：]?$|BETWEEN\s*[:：]?$|Between\s*[:：]?$|合同(?:双方|各方|当事人)\s*[:：]?$)/;
 
 /** The sentence that closes the recitals and opens the operative clauses. */
 export const RECITALS_END =
