@@ -49,8 +49,20 @@ export function buildLines(page: PageText): TextLine[] {
 
 interface Row {
   items: PlacedText[];
+  /** The items that put ink on the page (not pdf.js's space runs): what the column search measures. */
+  ink: PlacedText[];
   y: number;
 }
+
+/** Left and right ends of some runs of text. */
+function spanOf(items: readonly PlacedText[]): [number, number] {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const i of items) [x0, x1] = [Math.min(x0, i.x), Math.max(x1, i.x + i.width)];
+  return [x0, x1];
+}
+
+const row = (items: PlacedText[], y: number): Row => ({ items, ink: items.filter((i) => i.str.trim() !== ''), y });
 
 /** The left and right edges of a column of text, which paragraph building takes instead of the page's. */
 export interface Column {
@@ -74,12 +86,12 @@ function clusterRows(pageItems: readonly PlacedText[]): Row[] {
       }
       continue;
     }
-    if (cluster.length > 0) rows.push({ items: cluster, y: baseY });
+    if (cluster.length > 0) rows.push(row(cluster, baseY));
     cluster = [item];
     baseY = item.y;
     baseSize = item.size;
   }
-  if (cluster.length > 0) rows.push({ items: cluster, y: baseY });
+  if (cluster.length > 0) rows.push(row(cluster, baseY));
   return rows;
 }
 
@@ -92,13 +104,12 @@ const MIN_COLUMN_ROWS = 8;
  * or may not line up). None on a page set in one column, whose lines cross the middle.
  */
 function findGutter(rows: readonly Row[], pageWidth: number): number | undefined {
-  const texts = rows.map((r) => r.items.filter((i) => i.str.trim() !== '')).filter((items) => items.length > 0);
+  const texts = rows.map((r) => r.ink).filter((items) => items.length > 0);
   // Most pages are one column: unless enough rows leave the middle of the page open (a gap there, or text on one
   // side only), there is no gutter to look for.
   const [lo, hi] = [0.3 * pageWidth, 0.7 * pageWidth];
   const open = texts.filter((items) => {
-    const x0 = Math.min(...items.map((i) => i.x));
-    const x1 = Math.max(...items.map((i) => i.x + i.width));
+    const [x0, x1] = spanOf(items);
     if (x0 > lo || x1 < hi) return true;
     const sorted = items.slice().sort((a, b) => a.x - b.x);
     return sorted.some((i, k) => k > 0 && i.x - (sorted[k - 1].x + sorted[k - 1].width) >= 0.6 * i.size && i.x > lo && sorted[k - 1].x + sorted[k - 1].width < hi);
@@ -110,7 +121,7 @@ function findGutter(rows: readonly Row[], pageWidth: number): number | undefined
   let bestScore = 0;
   let from = 0;
   let to = 0;
-  for (let x = 0.3 * pageWidth; x <= 0.7 * pageWidth; x += 2) {
+  for (let x = lo; x <= hi; x += 2) {
     let left = 0;
     let right = 0;
     for (const items of open) {
@@ -167,18 +178,16 @@ function isFixedPitch(items: readonly PlacedText[]): boolean {
 function runsBetweenCrossings(rows: readonly Row[], gutter: number, pageWidth: number): Row[][] {
   const runs: Row[][] = [];
   let run: Row[] = [];
-  for (const row of rows) {
-    const items = row.items.filter((i) => i.str.trim() !== '');
-    const crosses = crossesAt(items, gutter);
-    const x0 = Math.min(...items.map((i) => i.x));
-    const x1 = Math.max(...items.map((i) => i.x + i.width));
-    const em = Math.max(...items.map((i) => i.size));
-    const centred = items.length > 0 && x0 < gutter && x1 > gutter && x1 - x0 < 0.5 * pageWidth && Math.abs((x0 + x1) / 2 - gutter) < 2 * em;
+  for (const r of rows) {
+    const crosses = crossesAt(r.ink, gutter);
+    const [x0, x1] = spanOf(r.ink);
+    const em = Math.max(...r.ink.map((i) => i.size));
+    const centred = r.ink.length > 0 && x0 < gutter && x1 > gutter && x1 - x0 < 0.5 * pageWidth && Math.abs((x0 + x1) / 2 - gutter) < 2 * em;
     if (crosses || centred) {
       if (run.length) runs.push(run);
-      runs.push([row]);
+      runs.push([r]);
       run = [];
-    } else run.push(row);
+    } else run.push(r);
   }
   if (run.length) runs.push(run);
   return runs;
@@ -189,13 +198,12 @@ function runsBetweenCrossings(rows: readonly Row[], gutter: number, pageWidth: n
  * labels and values (Term | 12 months) has short cells on the left and is read row by row.
  */
 function columnsOf(run: readonly Row[], gutter: number): { left: Column; right: Column } | undefined {
-  const sides = (pick: (i: PlacedText) => boolean) =>
-    run
-      .map((r) => r.items.filter((i) => i.str.trim() !== '' && pick(i)))
-      .filter((items) => items.length > 0)
-      .map((items) => ({ x0: Math.min(...items.map((i) => i.x)), x1: Math.max(...items.map((i) => i.x + i.width)) }));
-  const left = sides((i) => i.x < gutter);
-  const right = sides((i) => i.x >= gutter);
+  // Each row's inked runs on either side of the gutter, in reading order.
+  const partsOf = (pick: (i: PlacedText) => boolean) =>
+    run.map((r) => r.ink.filter(pick).sort((a, b) => a.x - b.x)).filter((items) => items.length > 0);
+  const [leftParts, rightParts] = [partsOf((i) => i.x < gutter), partsOf((i) => i.x >= gutter)];
+  const spans = (parts: PlacedText[][]) => parts.map(spanOf).map(([x0, x1]) => ({ x0, x1 }));
+  const [left, right] = [spans(leftParts), spans(rightParts)];
   if (left.length < MIN_COLUMN_ROWS / 2 || right.length < MIN_COLUMN_ROWS / 2) return undefined;
   const frame = (spans: Array<{ x0: number; x1: number }>): Column => ({ left: Math.min(...spans.map((s) => s.x0)), right: Math.max(...spans.map((s) => s.x1)) });
   const [l, r] = [frame(left), frame(right)];
@@ -211,19 +219,17 @@ function columnsOf(run: readonly Row[], gutter: number): { left: Column; right: 
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
   const gutterWidth = median(right.map((s) => s.x0)) - median(left.map((s) => s.x1));
   // and words on both sides, not a table's figures (94 Camillus | NY 13031 64,700)
-  const wordy = (pick: (i: PlacedText) => boolean) => {
-    const text = run.flatMap((row) => row.items.filter(pick).map((i) => i.str)).join('');
+  const wordy = (parts: PlacedText[][]) => {
+    const text = parts.flat().map((i) => i.str).join('');
     return (text.match(/[\p{L}]/gu)?.length ?? 0) >= 0.6 * text.replace(/\s/g, '').length;
   };
   // and lines of prose, not rows of a table whose cells leave wide gaps inside each side (冯某某  项目总监)
-  const prose = (pick: (i: PlacedText) => boolean) => {
-    const parts = run.map((row) => row.items.filter((i) => i.str.trim() !== '' && pick(i)).sort((a, b) => a.x - b.x)).filter((items) => items.length > 0);
+  const prose = (parts: PlacedText[][]) => {
     const tabular = parts.filter((items) => items.some((item, k) => k > 0 && item.x - (items[k - 1].x + items[k - 1].width) > 1.5 * item.size));
     return tabular.length <= 0.2 * parts.length;
   };
   const columns =
-    filled(left, l) && filled(right, r) && aligned(left, l) && aligned(right, r) && gutterWidth >= 1.2 * em && wordy((i) => i.x < gutter) && wordy((i) => i.x >= gutter) &&
-    prose((i) => i.x < gutter) && prose((i) => i.x >= gutter);
+    filled(left, l) && filled(right, r) && aligned(left, l) && aligned(right, r) && gutterWidth >= 1.2 * em && wordy(leftParts) && wordy(rightParts) && prose(leftParts) && prose(rightParts);
   return columns ? { left: l, right: r } : undefined;
 }
 
