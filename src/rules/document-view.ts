@@ -77,7 +77,7 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
   // normalising removed the line break between them: cut where the body starts. Other blocks may be wrapped lines
   // of one sentence, and stay joined.
   const headingLine = blocks.length > 1 && (blocks[0].kind === 'heading' || (!!headingNorm && normalize(blocks[0].text).text.endsWith(headingNorm)));
-  const cuts = headingLine ? [firstAtOrAfter(norm.map, blockStarts[1])].filter((k) => k > 0) : [];
+  const headingCut = headingLine ? [firstAtOrAfter(norm.map, blockStarts[1])].filter((k) => k > 0) : [];
   // Each table row is its own statement ("Initial Term | 12 months" is not a sentence about the notice in the next
   // row), but the cells of one row are read together: "First instalment 70% | 1,512,000 | within 7 days of signing".
   const cellCuts: number[] = [];
@@ -88,10 +88,7 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
     const at = firstAtOrAfter(norm.map, blockStarts[k]);
     cellCuts.push(at);
     const sameRow = a.kind === 'table-cell' && b.kind === 'table-cell' && a.row !== undefined && a.row === b.row;
-    if (!sameRow) {
-      cuts.push(at);
-      rowCuts.push(at);
-    }
+    if (!sameRow) rowCuts.push(at);
   }
   const at = headingNorm ? norm.text.indexOf(headingNorm) : -1;
   return {
@@ -103,7 +100,7 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
     roles,
     blocks,
     blockStarts,
-    sentences: splitSentences(norm.text, cuts),
+    sentences: splitSentences(norm.text, [...headingCut, ...rowCuts]),
     cellCuts,
     rowCuts,
     ...(at >= 0 ? { heading: [at, at + headingNorm.length] as [number, number] } : {}),

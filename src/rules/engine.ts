@@ -65,12 +65,12 @@ export const compareConcerns = (a: string, b: string): number => concernRank(a) 
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+type Hit = KindResult['hits'][number];
+
 /**
  * "Article (6) Guaranteed Sales ⏎ 6.1 The First Party guarantees …": a hit on a clause's heading alone says again
  * what a hit in its body or in one of its sub-clauses says, at the place that matters. The heading's hit is dropped.
  */
-type Hit = KindResult['hits'][number];
-
 function withoutHeadingEchoes(hits: Hit[]): Hit[] {
   const inHeading = (h: Hit) => !!(h.unit?.heading && h.match && h.match[0] >= h.unit.heading[0] && h.match[1] <= h.unit.heading[1]);
   const echoed = (h: Hit, o: Hit) => o !== h && !!h.unit?.clause && ((o.unit === h.unit && !inHeading(o)) || !!o.unit?.ancestors.includes(h.unit.clause));

@@ -124,10 +124,6 @@ function addBlock(clause: Clause, block: Block): void {
   clause.endLine = Math.max(clause.endLine, block.endLine);
 }
 
-/**
- * Index of the first block of the operative part. Title, parties and recitals come before it; numbered
- * recitals (鉴于：1、… 2、…) stay in the preamble when a closing sentence (双方达成如下协议) follows them.
- */
 const PARTY_ENTRY_NAME = /\b(?:hereinafter|hereafter)\b[^)）]{0,30}["“][^"”]{2,40}["”]|以下(?:简称|称)[:：]?\s*["“「]?[\u4e00-\u9fff]{2,6}/i;
 const PARTY_ENTRY_DETAIL = /\b(?:registered|represented by|incorporated|registration no|commercial registration)\b|统一社会信用代码|法定代表人|注册地址|住所/i;
 
@@ -144,6 +140,10 @@ function keepBareHeadingsWithSubclauses(blocks: Block[], starts: Array<Start | n
   }
 }
 
+/**
+ * Index of the first block of the operative part. Title, parties and recitals come before it; numbered
+ * recitals (鉴于：1、… 2、…) stay in the preamble when a closing sentence (双方达成如下协议) follows them.
+ */
 function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
   const deeperHeadings = blocks.some((b) => (b.headingLevel ?? 0) > 1);
   let inRecitals = false;
