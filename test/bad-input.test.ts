@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { parseContract } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
@@ -10,6 +9,7 @@ import { LIMITS, withTimeBudget } from '../src/ingest/limits.js';
 import { ingestPdf } from '../src/ingest/pdf/index.js';
 import { ReadError } from '../src/ingest/read-error.js';
 import type { IngestedDocument, ReadErrorCode } from '../src/types.js';
+import { useTempDirs } from './temp-dirs.js';
 // The generator of the fixtures (plain JavaScript: it also runs as a script).
 import { docx, documentXml, goodDocx, smallFixtures, streamBombPdf, textPdf, writeBigFixtures } from '../scripts/make-bad-fixtures.mjs';
 
@@ -21,6 +21,7 @@ import { docx, documentXml, goodDocx, smallFixtures, streamBombPdf, textPdf, wri
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const badDir = path.join(root, 'fixtures/bad');
+const tempDir = useTempDirs();
 const MB = 1024 * 1024;
 
 /** Expected ReadError code per committed file; null = read after all (bounded, with text). */
@@ -79,10 +80,9 @@ describe('big hostile inputs (generated at test time)', () => {
   let big: Record<string, string>;
 
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-bad-'));
+    dir = tempDir('bad');
     big = writeBigFixtures(dir);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a DOCX whose document.xml inflates to 2 GiB, before inflating it', async () => {
     const data = new Uint8Array(readFileSync(big['bomb-2gib.docx']));
@@ -171,18 +171,14 @@ describe('big hostile inputs (generated at test time)', () => {
   });
 
   it('--timeout reports the slow file and lints the others', async () => {
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-timeout-'));
-    try {
-      copyFileSync(big['pages-1500.pdf'], path.join(cwd, 'slow.pdf'));
-      copyFileSync(path.join(root, 'fixtures/contracts/en-agency.md'), path.join(cwd, 'en-agency.md'));
-      const result = await run(['--timeout', '0.001', 'slow.pdf', 'en-agency.md'], { cwd });
-      expect(result.exitStatus).toBe(2);
-      expect(result.stderr).toMatch(/^contract-lint: slow\.pdf: reading took more than 0\.001 s.* \[timeout\]$/m);
-      expect(result.stdout).toContain('en-agency.md');
-      expect((await run(['--timeout', 'soon', 'en-agency.md'], { cwd })).stderr).toContain('--timeout');
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const cwd = tempDir('timeout');
+    copyFileSync(big['pages-1500.pdf'], path.join(cwd, 'slow.pdf'));
+    copyFileSync(path.join(root, 'fixtures/contracts/en-agency.md'), path.join(cwd, 'en-agency.md'));
+    const result = await run(['--timeout', '0.001', 'slow.pdf', 'en-agency.md'], { cwd });
+    expect(result.exitStatus).toBe(2);
+    expect(result.stderr).toMatch(/^contract-lint: slow\.pdf: reading took more than 0\.001 s.* \[timeout\]$/m);
+    expect(result.stdout).toContain('en-agency.md');
+    expect((await run(['--timeout', 'soon', 'en-agency.md'], { cwd })).stderr).toContain('--timeout');
   });
 });
 
@@ -237,35 +233,31 @@ describe('bad inputs through the CLI', () => {
   const excluded = new Set<string>();
 
   it('reports each unreadable file on one stderr line, exits 2 and still lints the good ones', async () => {
-    const cwd = mkdtempSync(path.join(os.tmpdir(), 'contract-lint-bad-cli-'));
-    try {
-      mkdirSync(path.join(cwd, 'contracts'));
-      for (const { file } of cases) if (!excluded.has(file)) copyFileSync(path.join(badDir, file), path.join(cwd, 'contracts', file));
-      copyFileSync(path.join(root, 'fixtures/contracts/en-agency.md'), path.join(cwd, 'contracts', 'en-agency.md'));
-      // A folder is searched for supported extensions only, so .doc and .rtf are named as well.
-      const result = await run(['contracts', 'contracts/legacy.doc', 'contracts/rtf.rtf'], { cwd });
+    const cwd = tempDir('bad-cli');
+    mkdirSync(path.join(cwd, 'contracts'));
+    for (const { file } of cases) if (!excluded.has(file)) copyFileSync(path.join(badDir, file), path.join(cwd, 'contracts', file));
+    copyFileSync(path.join(root, 'fixtures/contracts/en-agency.md'), path.join(cwd, 'contracts', 'en-agency.md'));
+    // A folder is searched for supported extensions only, so .doc and .rtf are named as well.
+    const result = await run(['contracts', 'contracts/legacy.doc', 'contracts/rtf.rtf'], { cwd });
 
-      expect(result.exitStatus).toBe(2);
-      const lines = result.stderr.trimEnd().split('\n');
-      for (const { file, code } of cases) {
-        if (excluded.has(file)) continue;
-        const mine = lines.filter((l) => l.includes(`contracts/${file}:`));
-        if (code === null) {
-          expect(mine, file).toEqual([]);
-          expect(result.stdout).toContain(`contracts/${file}`);
-        } else {
-          expect(mine, file).toHaveLength(1);
-          expect(mine[0]).toMatch(new RegExp(`^contract-lint: contracts/${file.replace(/\./g, '\\.')}: .+ \\[[a-z-]+\\]$`));
-          expect(mine[0], file).toContain(`[${code}]`);
-        }
+    expect(result.exitStatus).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    for (const { file, code } of cases) {
+      if (excluded.has(file)) continue;
+      const mine = lines.filter((l) => l.includes(`contracts/${file}:`));
+      if (code === null) {
+        expect(mine, file).toEqual([]);
+        expect(result.stdout).toContain(`contracts/${file}`);
+      } else {
+        expect(mine, file).toHaveLength(1);
+        expect(mine[0]).toMatch(new RegExp(`^contract-lint: contracts/${file.replace(/\./g, '\\.')}: .+ \\[[a-z-]+\\]$`));
+        expect(mine[0], file).toContain(`[${code}]`);
       }
-      // Every stderr line is about one file: no stack trace, no internal error.
-      expect(lines.every((l) => l.startsWith('contract-lint: contracts/'))).toBe(true);
-      expect(result.stderr).not.toMatch(/^\s+at /m);
-      expect(result.stderr).not.toContain('internal error');
-      expect(result.stdout).toContain('contracts/en-agency.md');
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
     }
+    // Every stderr line is about one file: no stack trace, no internal error.
+    expect(lines.every((l) => l.startsWith('contract-lint: contracts/'))).toBe(true);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stdout).toContain('contracts/en-agency.md');
   });
 });
