@@ -9,7 +9,7 @@ import { expandPaths } from './expand-paths.js';
 import type { LintCache } from './lint-cache.js';
 import { lintIngested, RuleCache, runLintTask, type LintTask } from './lint-task.js';
 import { loadPacks, resolvePack } from './rule-packs.js';
-import { estimateCost, longestFirst, plannedWorkers } from './work-plan.js';
+import { estimateCost, isPdfPath, longestFirst, plannedWorkers } from './work-plan.js';
 import { runInPool, workersAvailable } from './worker-pool.js';
 
 export interface LintFilesOptions {
@@ -126,7 +126,7 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
   const costs = await Promise.all(
     todo.map((i) => stat(path.resolve(options.cwd, tasks[i].path)).then((s) => estimateCost(tasks[i].path, s.size), () => 0)),
   );
-  const isPdf = (i: number) => /\.pdf$/i.test(tasks[i].path);
+  const isPdf = (i: number) => isPdfPath(tasks[i].path);
   const hasPdf = todo.some(isPdf);
   // A PDF is read in a worker even in a small run: only a worker can be stopped when pdf.js is stuck in a loop.
   const workers = !workersAvailable() || options.workers === 0 ? 0 : Math.max(hasPdf ? 1 : 0, options.workers ?? plannedWorkers(costs));

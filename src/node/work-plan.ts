@@ -1,5 +1,8 @@
 import { availableParallelism } from 'node:os';
 
+/** A file taken for a PDF by its name: it costs most to read, and it is read in a worker that can be stopped. */
+export const isPdfPath = (file: string): boolean => /\.pdf$/i.test(file);
+
 /**
  * Rough milliseconds one thread spends reading and linting a file, from its format and size. Fitted on the corpus and
  * our fixtures (2026-12-07, one core of the bench machine: PDF about 1 ms per KB, DOCX 30 ms + 0.8 ms per KB, text and
@@ -8,7 +11,7 @@ import { availableParallelism } from 'node:os';
  */
 export function estimateCost(file: string, bytes: number): number {
   const kb = bytes / 1024;
-  if (/\.pdf$/i.test(file)) return 20 + kb;
+  if (isPdfPath(file)) return 20 + kb;
   if (/\.docx$/i.test(file)) return 30 + 0.8 * kb;
   return 10 + 0.3 * kb;
 }
