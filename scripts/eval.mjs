@@ -16,7 +16,9 @@ const blind = process.argv.includes('--blind');
 const verbose = process.argv.includes('--verbose') && !blind;
 const useTxt = process.argv.includes('--cuad-txt');
 const setArg = process.argv.indexOf('--set');
-const sets = setArg > 0 ? [process.argv[setArg + 1]] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed', 'fixtures/eval-reserve', 'fixtures/eval-unseen', 'fixtures/eval-holdback', 'fixtures/eval-capstone', 'fixtures/eval-last', 'fixtures/eval-probe', 'fixtures/eval-trial', 'fixtures/eval-kiln', 'fixtures/eval-wharf', 'fixtures/eval-quay', 'fixtures/eval-mill', 'fixtures/eval-gauge', 'fixtures/eval-vault', 'fixtures/eval-delta', 'fixtures/eval-orbit', 'fixtures/eval-ember', 'fixtures/eval-jetty'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
+// --set takes a folder under the project root or a set's bare name (eval-ember).
+const setPath = (name) => (existsSync(path.join(root, name, 'labels.json')) ? name : path.join('fixtures', name));
+const sets = setArg > 0 ? [setPath(process.argv[setArg + 1] ?? '')] : ['fixtures/eval', 'fixtures/eval-holdout', 'fixtures/eval-blind', 'fixtures/eval-final', 'fixtures/eval-fresh', 'fixtures/eval-sealed', 'fixtures/eval-reserve', 'fixtures/eval-unseen', 'fixtures/eval-holdback', 'fixtures/eval-capstone', 'fixtures/eval-last', 'fixtures/eval-probe', 'fixtures/eval-trial', 'fixtures/eval-kiln', 'fixtures/eval-wharf', 'fixtures/eval-quay', 'fixtures/eval-mill', 'fixtures/eval-gauge', 'fixtures/eval-vault', 'fixtures/eval-delta', 'fixtures/eval-orbit', 'fixtures/eval-ember', 'fixtures/eval-jetty'].filter((d) => existsSync(path.join(root, d, 'labels.json')));
 const CORE = ['service-scope', 'acceptance', 'kpi', 'data-access', 'exit', 'liability-waiver'];
 const MORE = ['sales-guarantee', 'payment', 'breach', 'team'];
 
@@ -56,6 +58,10 @@ const UNSEEN = new Set();
 for (const set of sets) {
 const hide = blind || (UNSEEN.has(set) && setArg < 0);
 const evalDir = path.join(root, set);
+if (!existsSync(path.join(evalDir, 'labels.json'))) {
+  console.error(`eval: no labels.json in ${set}; give --set a folder such as fixtures/eval-ember or its name eval-ember`);
+  process.exit(2);
+}
 const labels = JSON.parse(readFileSync(path.join(evalDir, 'labels.json'), 'utf8'));
 const reports = await lintAll(labels.map((l) => l.file), evalDir);
 const mistakes = [];
