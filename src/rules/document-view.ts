@@ -46,7 +46,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function roleTerms(partyTerms: DocumentView['partyTerms']): RoleTerms {
   const of = (role: 'client' | 'provider') => {
-    const terms = partyTerms.filter((t) => t.role === role).map((t) => escapeRe(t.term));
+    // (a word stands whole: "we" is not the one in "however", "you" not the one in "bayou")
+    const terms = partyTerms.filter((t) => t.role === role).map((t) => `${/^\w/.test(t.term) ? '\\b' : ''}${escapeRe(t.term)}${/\w$/.test(t.term) ? '\\b' : ''}`);
     // "the Client": English puts an article before a defined party name, which the pattern need not spell out.
     return terms.length ? `(?:the )?(?:${terms.join('|')})` : `(?:the )?(?:${GENERIC_ROLE_WORDS[role]})`;
   };

@@ -242,20 +242,23 @@ function letterParties(blocks: Block[]): Party[] {
   // "Dear Ms Lee," in a letter; "Hi Dana," in an engagement sent as an email.
   const salutation = blocks.slice(0, 40).find((b) => /^(?:Dear|Hi|Hello)\s+\S[^.!?]{0,40}[,，:]?$/.test(b.text.trim()));
   // ("we", "us") in quotes, or (we, us) as plain-English terms of business write it
-  const definition = blocks.slice(0, 80).find((b) => /["“]we["”]|\(\s*we\s*(?:,|and|or)\s*us\b/i.test(b.text));
+  const definition = blocks.slice(0, 80).find((b) => /["“]we["”]|\(\s*we\s*(?:,|and|or)\s*us\b/i.test(b.text) || /["“]I["”]/.test(b.text));
   // (the other side: "you" in quotes, (you), or you ("Pinecrest", …) defined by its own name)
   const defined = definition && blocks.slice(0, 80).some((b) => /["“]you["”]|\byou\s*[(（]\s*["“]|\(\s*you\s*\)/i.test(b.text));
   const opening = salutation ?? (defined ? definition : undefined);
   if (!opening) return [];
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  if (count(/\b(?:we|us|our)\b/gi) < 5 || count(/\b(?:you|your)\b/gi) < 5) return [];
+  // A sole trader writes in the singular ("I'll be running your online shops"); "we" is then both of them together.
+  const singular = count(/\b(?:I|I'll|I'm|I've|I'd|me|my)\b/g) > count(/\b(?:we|us|our)\b/gi);
+  const [self, selfForms, ourWord] = singular ? ['I', ['me', 'my'], 'my'] : ['we', ['us', 'our'], 'our'];
+  if (count(new RegExp(`\\b(?:${[self, ...selfForms].join('|')})\\b`, singular ? 'g' : 'gi')) < 5 || count(/\b(?:you|your)\b/gi) < 5) return [];
   // Who serves whom: "we'll run your shop", "we invoice you" against "you'll run our campaigns", "we will pay you".
-  const weServe = count(/\bwe(?:'ll| will| shall)?\s+(?:run|manage|operate|provide|handle|deliver|invoice|bill)\b|\byour\s+(?:shop|store|brand|accounts?|listings|products)\b|\byou(?:'ll| will| shall)?\s+pay\b/gi);
-  const youServe = count(/\byou(?:'ll| will| shall)?\s+(?:run|manage|operate|provide|deliver|invoice|bill)\b|\bour\s+(?:shop|store|brand|accounts?|listings)\b|\bwe(?:'ll| will| shall)?\s+pay\b/gi);
+  const weServe = count(new RegExp(`\\b${self}(?:'ll| will| shall)?\\s+(?:run|manage|operate|provide|handle|deliver|invoice|bill)\\b|\\byour\\s+(?:shop|store|brand|accounts?|listings|products)\\b|\\byou(?:'ll| will| shall)?\\s+pay\\b`, 'gi'));
+  const youServe = count(new RegExp(`\\byou(?:'ll| will| shall)?\\s+(?:run|manage|operate|provide|deliver|invoice|bill)\\b|\\b${ourWord}\\s+(?:shop|store|brand|accounts?|listings)\\b|\\b${self}(?:'ll| will| shall)?\\s+pay\\b`, 'gi'));
   const [we, you]: Array<PartyRole | null> = weServe > youServe ? ['provider', 'client'] : youServe > weServe ? ['client', 'provider'] : [null, null];
   const source = we ? { roleSource: 'conduct' as const } : {};
   return [
-    { role: we, label: 'we', aliases: ['us', 'our'], location: pos(opening), ...source },
+    { role: we, label: self, aliases: selfForms, location: pos(opening), ...source },
     { role: you, label: 'you', aliases: ['your'], location: pos(opening), ...source },
   ];
 }

@@ -91,6 +91,37 @@ function startOf(block: Block): Start | null {
 const BRACKET_HEADING = /^\s*【([\u4e00-\u9fff、与和及]{2,12})】/;
 const MIN_BRACKET_HEADINGS = 3;
 
+/**
+ * APPOINTMENT AND SERVICES ⏎ Party B appoints Party A…: a title in capitals on a line of its own opens a section in
+ * contracts drafted without clause numbers. Read so only where such titles carry the document: at least four, and
+ * no fewer than the numbered clauses before the annexes (a numbered contract's capital lines are its own business).
+ */
+const CAPS_HEADING = /^[A-Z][A-Z&,'’/ -]{2,58}[A-Z]$/;
+const MIN_CAPS_HEADINGS = 4;
+
+function markCapsHeadings(blocks: Block[], starts: Array<Start | null>): void {
+  const firstAnnex = starts.findIndex((s) => s?.annex);
+  const end = firstAnnex < 0 ? blocks.length : firstAnnex;
+  const candidates: number[] = [];
+  let numbered = 0;
+  for (let i = 0; i < end; i++) {
+    if (starts[i]) {
+      if (starts[i]!.number !== null) numbered++;
+      continue;
+    }
+    const b = blocks[i];
+    const t = b.text.trim();
+    if (b.kind === 'table-cell' || b.kind === 'footnote' || !CAPS_HEADING.test(t) || t.split(/\s+/).length > 8) continue;
+    if (RECITALS_START.test(t) || RECITALS_END.test(t) || looksLikeTitle(t) || isSignatureStart(t)) continue;
+    candidates.push(i);
+  }
+  if (candidates.length < MIN_CAPS_HEADINGS || numbered > candidates.length) return;
+  for (const i of candidates) {
+    const t = blocks[i].text.trim();
+    starts[i] = { number: null, scheme: 'caps-heading', value: 0, alternatives: [], annex: false, authoritative: false, strong: true, rest: t, heading: t };
+  }
+}
+
 /** Picks the reading of an ambiguous number ((i): roman one or letter nine) that continues an open list. */
 function chooseReading(start: Start, stack: Frame[]): { scheme: string; value: number } {
   const readings = [{ scheme: start.scheme, value: start.value }, ...start.alternatives];
@@ -244,6 +275,7 @@ export function buildClauseTree(blocks: Block[]): DocumentParts {
   keepBareHeadingsWithSubclauses(blocks, starts);
   markClauseTable(blocks, starts);
   markLabelledClauseTable(blocks, starts);
+  markCapsHeadings(blocks, starts);
   const bodyStart = preambleLength(blocks, starts);
   const preamble = blocks.slice(0, bodyStart);
   const roots: Clause[] = [];

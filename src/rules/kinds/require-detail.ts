@@ -40,6 +40,9 @@ const NAMED_PARTS: Array<[RegExp, RegExp]> = [
   [/工作说明书/, /工作说明书/],
 ];
 
+// "the Service Schedule", "the Fee Schedule": a schedule known by its name instead of a number
+const NAMED_SCHEDULE = /\bthe ((?:[a-z]+ ){1,2}schedule)\b/g;
+
 // (the last form, "the Schedule" with no number, names an annex that has none)
 const ANNEX_REFERENCE = /\b(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?|\bthe (schedule|exhibit|annexure|annex|appendix)\b/g;
 
@@ -62,6 +65,14 @@ function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
       const au = unitOf.get(c);
       if (au && c.heading && heading.test(c.heading.toLowerCase()) && !out.includes(au)) out.push(au);
     }
+  }
+  // "…the monthly quantities in the Service Schedule": an order form carries its named tables before the terms, in
+  // the preamble; the preamble counts when one of its lines opens with that name.
+  const preamble = view.units.find((u) => u.clause === null);
+  if (preamble && !out.includes(preamble)) {
+    const names = units.flatMap((u) => [...u.norm.text.matchAll(NAMED_SCHEDULE)].map((m) => m[1]));
+    const opens = (n: string) => preamble.blocks.some((b) => b.text.trimStart().toLowerCase().startsWith(n));
+    if (names.some(opens)) out.push(preamble);
   }
   if (annexes.length === 0) return out;
   // "the Services described in Item 4": Australian drafting keeps its commercial terms in a Schedule of numbered Items
