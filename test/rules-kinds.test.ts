@@ -749,3 +749,17 @@ describe('positions point at the original text', () => {
     expect(findings.map((f) => [f.location.line, f.location.clause, f.excerpt])).toEqual([[5, '2.', 'shall not be liable']]);
   });
 });
+
+describe('party words in patterns', () => {
+  it('stand as whole words: a letter\'s "we" is not the one inside "however"', async () => {
+    const { roleTerms } = await import('../src/rules/document-view.js');
+    const terms = roleTerms([
+      { term: 'we', label: 'we', role: 'provider' },
+      { term: 'you', label: 'you', role: 'client' },
+    ]);
+    const provider = new RegExp(terms.provider);
+    expect(provider.test('however, the fees stay')).toBe(false);
+    expect(provider.test('and we will refund')).toBe(true);
+    expect(new RegExp(terms.client).test('bayou bottling')).toBe(false);
+  });
+});

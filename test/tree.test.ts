@@ -823,3 +823,42 @@ describe('CONSIDERATIONS before the CLAUSES', () => {
     expect(outline(doc.tree.children).map(([n]) => n)).toEqual(['FIRST', 'SECOND']);
   });
 });
+
+describe('unnumbered section titles in capitals', () => {
+  const body = 'MARKETPLACE SERVICES AGREEMENT\n\nTHIS AGREEMENT is dated 2 March 2026.\nPARTIES\n(1) MERLION REACH COMMERCE PTE. LTD., a company incorporated in Singapore ("Party A"); and\n(2) TANJONG BAY SKINCARE PTE. LTD., a company incorporated in Singapore ("Party B").\nBACKGROUND\nParty B wishes to appoint Party A to operate its stores.\nAPPOINTMENT AND SERVICES\nParty A shall provide the services set out in Schedule 1.\nFEES AND PAYMENT\nParty B shall pay the fees in Schedule 2.\nPERSONNEL\nParty A shall assign Tan Wei Placeholder (Project Lead).\nTERM AND TERMINATION\nEither party may terminate on 30 days\' notice.\nSCHEDULE 1 - SERVICES\nTwenty listings a month.';
+
+  it('open sections where they carry a contract with no clause numbers; parties and background stay in the preamble', () => {
+    const doc = text(body);
+    expect(outline(doc.tree.children)).toEqual([
+      [null, 'APPOINTMENT AND SERVICES'],
+      [null, 'FEES AND PAYMENT'],
+      [null, 'PERSONNEL'],
+      [null, 'TERM AND TERMINATION'],
+      ['SCHEDULE 1', 'SERVICES'],
+    ]);
+    expect(doc.parties.map((p) => p.label)).toEqual(['Party A', 'Party B']);
+  });
+
+  it('stay text in a numbered contract (a heading in capitals over numbered clauses is not a clause)', () => {
+    const doc = text('SERVICES AGREEMENT\n\nGENERAL TERMS\n1. Services\nThe Agency runs the store.\n2. Fees\nThe Client pays monthly.\nIMPORTANT NOTICE\n3. Term\nTwelve months.\nPLEASE READ CAREFULLY\n4. Law\nEnglish law.\nSIGNATURE PAGE FOLLOWS\n5. Notices\nBy email.');
+    expect(outline(doc.tree.children).map(([n]) => n)).toEqual(['1.', '2.', '3.', '4.', '5.']);
+  });
+});
+
+describe('annex letters in quotes (Philippine drafting)', () => {
+  it('ANNEX "A" is Annex A', () => {
+    const doc = text('SERVICES AGREEMENT\n\nSECTION 1. SCOPE OF SERVICES\n1.1 The FIRST PARTY shall render the services listed in Annex "A".\nSECTION 2. TERM\n2.1 One year.\nANNEX "A" – SERVICES AND QUANTITIES\nListings: 20 a month.');
+    expect(outline(doc.tree.children).map(([n, h]) => [n, h])).toEqual([
+      ['SECTION 1', 'SCOPE OF SERVICES'],
+      ['SECTION 2', 'TERM'],
+      ['ANNEX A', 'SERVICES AND QUANTITIES'],
+    ]);
+  });
+});
+
+describe('a letter written in the first person singular', () => {
+  it('"I" is the sole trader who does the work, "you" the client', () => {
+    const doc = text('Dear Dana,\n\nHere is everything we agreed. Please sign below.\n\n1. WHO\'S WHO\n"I", "me" and "Harbor Light" mean me, Nell Okafor. "You" means Bramble Hollow Candle Co. I\'ll be running your online shops day to day.\n2. WHAT I\'LL DO FOR YOU\nI will refresh 60 of your listings and manage your shop ads. I will send you a summary each month.\n3. FEES\nYou will pay me $950 a month. I\'ll invoice you monthly and my invoices are due in 14 days.\n\nWarmly,\nNell Okafor');
+    expect(roles(doc)).toEqual({ I: 'provider', you: 'client' });
+  });
+});

@@ -55,13 +55,14 @@ const matchers: Matcher[] = [
   },
   // Schedule 1 / EXHIBIT A / Annex II / Annexure A / Appendix 3
   (s) => {
-    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+(?:No\.?\s*)?(?:([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b|\(([0-9]{1,2})\))(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
+    const m = /^(Schedule|Annexure|Annex|Exhibit|Appendix|Attachment|Addendum|SCHEDULE|ANNEXURE|ANNEX|EXHIBIT|APPENDIX|ATTACHMENT|ADDENDUM)\s+(?:No\.?\s*)?(?:([A-Z]{1,2}|[0-9]{1,3}(?:\.[0-9]+)?|[IVX]{1,5})\b|\(([0-9]{1,2})\)|["“]([A-Z]{1,2})["”])(?!\s*(?:to|of|hereto|attached|hereof)\b)/.exec(s);
     if (!m) return null;
     if (EN_REFERENCE_FOLLOWERS.test(s.slice(m[0].length)) && !/^\s*[-–—:.]/.test(s.slice(m[0].length))) return null;
-    // Annex (1): Gulf drafting brackets the number
-    const tok = m[2] ?? m[3];
+    // Annex (1): Gulf drafting brackets the number; Philippine drafting quotes the letter (ANNEX "A"), which is
+    // still Annex A when a clause names it
+    const tok = m[2] ?? m[3] ?? m[4];
     const value = /^\d/.test(tok) ? parseFloat(tok) : /^[IVX]+$/.test(tok) && tok.length > 1 ? parseRoman(tok) : tok.charCodeAt(0) - 64;
-    return { number: m[0], scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
+    return { number: m[4] ? `${m[1]} ${m[4]}` : m[0], scheme: 'annex', value, strong: true, length: m[0].length, annex: true };
   },
   // Scottish docquet: THIS IS THE SCHEDULE referred to in the foregoing Agreement between …
   (s) => {

@@ -44,7 +44,7 @@ const NAMED_PARTS: Array<[RegExp, RegExp]> = [
 const NAMED_SCHEDULE = /\bthe ((?:[a-z]+ ){1,2}schedule)\b/g;
 
 // (the last form, "the Schedule" with no number, names an annex that has none)
-const ANNEX_REFERENCE = /\b(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?|\bthe (schedule|exhibit|annexure|annex|appendix)\b/g;
+const ANNEX_REFERENCE = /\b(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+["“]?([a-z]{1,2}|\d{1,3}|[ivx]{1,5})\b|(附件|附录|附表)\s*([一二三四五六七八九十]{1,3}|\d{1,2})?|\bthe (schedule|exhibit|annexure|annex|appendix)\b/g;
 
 /**
  * "…in the quantities set out in Schedule 1" / "详见附件一": the details live in the annex the clause points to,
