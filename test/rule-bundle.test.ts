@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../src/node/rule-bundle-build.js';
@@ -40,6 +40,25 @@ describe('rule pack bundles', () => {
     const removed = setUp();
     const files = yamlFiles(removed.dir).slice(1);
     expect(readBundle('agency', removed.dir, files, undefined, removed.bundles)).toBeUndefined();
+  });
+
+  it('is not used once a file is edited to the same size (its time changed), and still used when only its time did', () => {
+    const edited = setUp();
+    const file = path.join(edited.dir, 'team-named.yaml');
+    const text = readFileSync(file, 'utf8');
+    // (the file's time is set back before bundling, so that the edit surely gives it another)
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(file, past, past);
+    expect(writeBundle('agency', edited.dir, yamlFiles(edited.dir), edited.bundles)).toEqual([]);
+    writeFileSync(file, text.replace('severity: warning', 'severity: error__'));
+    expect(statSync(file).size).toBe(Buffer.byteLength(text));
+    expect(readBundle('agency', edited.dir, yamlFiles(edited.dir), undefined, edited.bundles)).toBeUndefined();
+
+    // npm installs every file with one fixed date: the times differ from the bundle's, the contents do not
+    const installed = setUp();
+    const npmDate = new Date('1985-10-26T08:15:00Z');
+    for (const f of yamlFiles(installed.dir)) utimesSync(f, npmDate, npmDate);
+    expect(readBundle('agency', installed.dir, yamlFiles(installed.dir), undefined, installed.bundles)?.length).toBe(yamlFiles(installed.dir).length);
   });
 
   it('is not used when it is missing or unreadable', () => {

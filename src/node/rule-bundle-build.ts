@@ -2,7 +2,7 @@
  * Build step: writes dist/packs/<pack>.json for every built-in pack (see rule-bundle.ts). Kept apart from the
  * reader so that a run that uses bundles never loads the YAML parser.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadRuleSources } from '../rules/load.js';
 import { BUILTIN_RULES_DIR, builtinPackNames, yamlFiles } from './rule-packs.js';
@@ -19,7 +19,8 @@ export function writeBundle(pack: string, dir: string, files: string[], bundleDi
   if (loaded.problems.length) return loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
   const rules: BundledRule[] = loaded.rules.map((r) => {
     const digest = digestOf(bytes.get(r.source.file)!);
-    return { file: path.relative(dir, r.source.file), digest, line: r.source.line, column: r.source.column, spec: r.spec };
+    const { size, mtimeMs } = statSync(r.source.file);
+    return { file: path.relative(dir, r.source.file), digest, size, mtimeMs, line: r.source.line, column: r.source.column, spec: r.spec };
   });
   const bundle: Bundle = { version: BUNDLE_VERSION, pack, rules };
   mkdirSync(bundleDir, { recursive: true });

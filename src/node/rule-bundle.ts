@@ -2,23 +2,27 @@
  * Built-in rule packs parsed once, at build time, into one JSON file per pack (dist/packs/<pack>.json). Parsing
  * 44 YAML files with positions took ~75 ms of every run's start-up; reading one JSON file takes ~2. The bundle
  * records a digest of each source file, and is used only while they all still match: a rule edited without a
- * rebuild is read from its YAML, never from a stale bundle. (A digest, not a modification time: npm packs files
- * with a fixed date.)
+ * rebuild is read from its YAML, never from a stale bundle. A file whose size and modification time are still the
+ * ones bundled is not read again (a checkout built in place); any other is read and its digest compared (npm packs
+ * files with a fixed date, so an installed package's times never match).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRule, type RunnableRule } from '../rules/engine.js';
 import type { RuleSpec } from '../rules/types.js';
 
 export const BUNDLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packs');
-export const BUNDLE_VERSION = 3;
+export const BUNDLE_VERSION = 4;
 
 export interface BundledRule {
   /** Path of the YAML file inside the pack folder. */
   file: string;
-  /** SHA-1 of the file's bytes. */
+  /** Fingerprint of the file's bytes (digestOf). */
   digest: string;
+  /** Size and modification time when bundled: a file that still has both is taken as unchanged without reading it. */
+  size: number;
+  mtimeMs: number;
   line: number;
   column: number;
   spec: RuleSpec;
@@ -66,13 +70,12 @@ export function readBundle(pack: string, dir: string, files: string[], cwd?: str
   const rules: RunnableRule[] = [];
   for (const r of bundle.rules) {
     const full = path.join(dir, r.file);
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(full);
+      const st = statSync(full);
+      if ((st.size !== r.size || st.mtimeMs !== r.mtimeMs) && digestOf(readFileSync(full)) !== r.digest) return undefined;
     } catch {
       return undefined;
     }
-    if (digestOf(bytes) !== r.digest) return undefined;
     const shown = cwd ? path.relative(cwd, full) || full : full;
     rules.push(compileRule(r.spec, { file: shown, line: r.line, column: r.column }, pack));
   }

@@ -2,6 +2,10 @@ import { normalizePattern } from './normalize.js';
 
 export class PatternError extends Error {}
 
+/** A repetition with no upper bound, or one of a hundred or more ({2,}, {0,100}); read where it stands. */
+const OPEN_RANGE = /\{\d+,\d*\}/y;
+const SMALL_RANGE = /\{\d+,\d{1,2}\}/y;
+
 /**
  * Quantifiers nested inside a quantified group ((a+)+, (\w*)*, (x\s?y+)* …) can backtrack for ever on a long
  * clause. Rules come from other people's packs, so such a pattern is refused when the rule is loaded rather than
@@ -10,8 +14,16 @@ export class PatternError extends Error {}
 export function hasNestedQuantifier(source: string): boolean {
   /** For each open group: whether it contains an unbounded quantifier. */
   const groups: boolean[] = [];
-  const unboundedAt = (k: number) =>
-    source[k] === '*' || source[k] === '+' || (source[k] === '{' && /^\{\d+,\d*\}/.test(source.slice(k)) && !/^\{\d+,\d{1,2}\}/.test(source.slice(k)));
+  // (sticky expressions read the quantifier where it stands: slicing the source at every brace made loading the
+  // pack's few hundred patterns quadratic in their length)
+  const unboundedAt = (k: number) => {
+    const ch = source[k];
+    if (ch === '*' || ch === '+') return true;
+    if (ch !== '{') return false;
+    OPEN_RANGE.lastIndex = k;
+    SMALL_RANGE.lastIndex = k;
+    return OPEN_RANGE.test(source) && !SMALL_RANGE.test(source);
+  };
   const markInner = () => {
     if (groups.length) groups[groups.length - 1] = true;
   };
