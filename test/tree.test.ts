@@ -862,3 +862,13 @@ describe('a letter written in the first person singular', () => {
     expect(roles(doc)).toEqual({ I: 'provider', you: 'client' });
   });
 });
+
+describe('party names before "represented herein by"', () => {
+  it('the company is the party, not its signatory (Philippine drafting, names in capitals)', () => {
+    const doc = text('E-COMMERCE STORE MANAGEMENT AGREEMENT\n\nThis Agreement is made by and between:\nBAYANIHAN DIGITAL COMMERCE SOLUTIONS, INC., a corporation duly organized and existing under the laws of the Philippines, with principal office at Unit 1203, Ayala Avenue, Makati City, represented herein by its President, MR. RAMON S. SANTOS, hereinafter referred to as the "FIRST PARTY";\n– and –\nLUNTIAN HOME ESSENTIALS CORP., a corporation duly organized and existing under the laws of the Philippines, with principal office at 45 Sample Street, Pasig City, represented herein by its General Manager, MS. ANNA MARIE REYES, hereinafter referred to as the "SECOND PARTY".\n\nSECTION 1. SCOPE OF SERVICES\n1.1 The FIRST PARTY shall operate the SECOND PARTY\'s stores.');
+    expect(doc.parties.map((p) => [p.label, p.name])).toEqual([
+      ['FIRST PARTY', 'BAYANIHAN DIGITAL COMMERCE SOLUTIONS, INC.'],
+      ['SECOND PARTY', 'LUNTIAN HOME ESSENTIALS CORP.'],
+    ]);
+  });
+});

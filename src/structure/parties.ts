@@ -102,7 +102,7 @@ const detailsRow = new RegExp(
 
 const ENTITY_HINT =
   /\b(?:Inc\b|Incorporated|LLC|L\.L\.C\.|Ltd\b|Limited|Corp\b|Corporation|Company|Co\.|GmbH|LLP|L\.P\.|S\.A\.|plc|PLC|N\.V\.|B\.V\.|AG\b|Pty|individual|residing|organized|incorporated|existing under|a \w+ (?:corporation|company|limited)|partnership|registered office|Establishment|Commercial Registration|doing business as|d\/b\/a|trading as|sole (?:proprietor|trader)|spółka|sp\. z o\.o\.|有限公司)/i;
-const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|S\.\s?(?:de|DE)\s?R\.L|ApS|A\/S|AB|Oy|SE|KG|S\.r\.l|SRL|SARL|SAS|S\.p\.A|K\.K|Pte|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|PTY)\b\.?/;
+const COMPANY_SUFFIX = /\b(?:spółka|Sp\. z o\.o|S\.\s?(?:de|DE)\s?R\.L|ApS|A\/S|AB|Oy|SE|KG|S\.r\.l|SRL|SARL|SAS|S\.p\.A|K\.K|Pte|Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|GmbH|LLP|L\.P|plc|PLC|Pty|S\.A|N\.V|B\.V|AG|INC|LIMITED|LTD|CORPORATION|CORP|PTY)\b\.?/;
 const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|merchant)\s+(?:data|accounts?|materials?|content|property|information|marks|assets|products|personnel|stores?|platforms?)|agreement|this agreement|effective date|services?|part(?:y|ies)|territory|products?|term|(?:minimum|initial|renewal|program) (?:term|period)|letter|engagement|program|schedule|exhibit|sow|statement of work|order form|affiliates?|confidential information|fees?|stores?|shops?|storefronts?|platforms?|marks?|channels?|website|accounts?|budget|kpis?)$/i;
 
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
@@ -134,7 +134,8 @@ function englishPartyDefinitions(blocks: Block[]): Party[] {
     // A third party must be a company named just before its definition, not a term defined in a clause far below.
     if (parties.length >= 2 && roleOfWord(term) === null && !COMPANY_SUFFIX.test(before.slice(-300))) continue;
     if (parties.some((p) => p.label === term)) continue;
-    const pieces = before.replace(/\bon\s+the\s+(?:one|other)\s+hand\b,?/gi, '').split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
+    // (what follows "represented herein by its President, MR. …" names the signatory, not the party)
+    const pieces = before.replace(/,?\s*(?:duly\s+)?represented\s+(?:herein\s+|hereby\s+)?by\b[^\n]*$/i, '').replace(/\bon\s+the\s+(?:one|other)\s+hand\b,?/gi, '').split(/\b(?:by\s+and\s+between|between|among|by|and)\b|\n|[;:]/i);
     // "… incorporated in England and Wales": the name is in the last piece that names a company, if any.
     const candidates = pieces.map((p) => companyAtEnd(p) ?? cleanEnglishName(p)).filter(Boolean);
     // (Gulf drafting names "… Digital Services Company" / "… Trading Establishment", then its representative)
@@ -227,7 +228,8 @@ function cleanEnglishName(raw: string): string {
   s = s.split(/\s+(?:incorporated|registered|organi[sz]ed|existing|whose|having|located|duly)\b/)[0];
   // Australian, Singaporean, Nigerian and UK registration numbers follow the name: "… Pty Ltd ABN 12 345 678 901"
   s = s.split(/\s+(?:ABN|ACN|ARBN|UEN|RC|CRN|EIN|Company (?:No|Number)\.?|Registration (?:No|Number)\.?)\b/)[0];
-  const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|S\.\s?(?:de|DE) R\.L|Ltda|PLC|plc|GmbH))/.exec(s);
+  // (", INC." in a name set in capitals is as much a suffix as ", Inc.")
+  const comma = /,(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Co\b|LLP|L\.P|N\.A|S\.A|S\.\s?(?:de|DE) R\.L|Ltda|PLC|plc|GmbH|INC|LTD|LIMITED|CORP|CO\b|GMBH))/.exec(s);
   if (comma) s = s.slice(0, comma.index);
   return s.replace(/^[\s,"“]+|[\s,"”]+$/g, '').replace(/^(?:the\s+)/i, '').trim();
 }
