@@ -114,6 +114,8 @@ export interface ClauseTree {
 export interface ContractDocument {
   format: DocFormat;
   language: Language;
+  /** Set for a contract written in Traditional Chinese: its messages are given in Traditional characters too. */
+  script?: 'traditional';
   /** Title, parties and recitals. */
   preamble: Block[];
   tree: ClauseTree;

@@ -4,10 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/node/lint-files.js';
 import { normalize, normalizePattern } from '../src/rules/normalize.js';
 import { TRADITIONAL_TO_SIMPLIFIED } from '../src/util/traditional-chinese-table.js';
-import { hasTraditional, toSimplified } from '../src/util/traditional-chinese.js';
+import { hasTraditional, isMostlyTraditional, toSimplified } from '../src/util/traditional-chinese.js';
+import { Converter } from 'opencc-js/cn2t';
+import { writeBundle } from '../src/node/rule-bundle-build.js';
+import { readBundle } from '../src/node/rule-bundle.js';
+import { yamlFiles } from '../src/node/rule-packs.js';
+import { readContract } from '../src/node/read-contract.js';
+import { lintDocument } from '../src/rules/engine.js';
+import { formatStylish } from '../src/report/stylish.js';
+import { useTempDirs } from './temp-dirs.js';
 import { tableSource, traditionalPairs } from '../scripts/make-traditional-table.mjs';
 
 const root = path.resolve(__dirname, '..');
+const tempDir = useTempDirs();
 
 describe('Traditional Chinese read as Simplified', () => {
   it('the committed table is what scripts/make-traditional-table.mjs makes from the installed OpenCC dictionary', async () => {
@@ -52,5 +61,37 @@ describe('Traditional Chinese read as Simplified', () => {
       ['甲方', 'client', '臺北某某服飾股份有限公司'],
       ['乙方', 'provider', '新北某某電子商務有限公司'],
     ]);
+  });
+
+  it('a contract written in Traditional is answered in Traditional characters, its Simplified twin in Simplified', async () => {
+    const toTraditional = Converter({ from: 'cn', to: 'tw' });
+    const dir = path.join(root, 'rules/agency');
+    const bundles = tempDir('packs');
+    expect(writeBundle('agency', dir, yamlFiles(dir), bundles, toTraditional)).toEqual([]);
+    const rules = readBundle('agency', dir, yamlFiles(dir), root, bundles)!;
+    const kpiRule = rules.find((r) => r.id === 'agency.kpi.measurable')!;
+    const read = async (f: string) => (await readContract(path.join(root, 'fixtures/contracts', f), { cwd: root })).document!;
+    const [traditional, simplified] = [await read('zh-tw-agency.docx'), await read('zh-agency-article.docx')];
+    expect([traditional.script, simplified.script]).toEqual(['traditional', undefined]);
+
+    const kpiOf = (doc: typeof traditional) => lintDocument(doc, rules).findings.find((f) => f.ruleId === 'agency.kpi.measurable')!;
+    const zh = kpiRule.spec.message as { zh: string };
+    expect(kpiOf(simplified).message.startsWith(zh.zh.slice(0, 6))).toBe(true);
+    expect(kpiOf(traditional).message).toBe(kpiOf(simplified).message.replace(/.+/, (m) => toTraditional(m)));
+    expect(kpiOf(traditional).suggestion).toBe(toTraditional(kpiOf(simplified).suggestion!));
+    // asked for English, it is English whatever the script
+    expect(lintDocument(traditional, rules, { language: 'en' }).findings[0].message).toMatch(/^[\x20-\x7e’]+$/);
+
+    const report = formatStylish([{ path: 'tw.docx', error: null, document: traditional, findings: lintDocument(traditional, rules).findings, concerns: lintDocument(traditional, rules).concerns } as never], { color: false });
+    expect(report).toContain('建議條款：');
+    expect(report).toContain('完備');
+    expect(report).not.toContain('建议条款');
+  });
+
+  it('a Simplified contract that quotes a Hong Kong company\'s name is still Simplified', () => {
+    const simplified = '甲方：深圳某某贸易有限公司\n乙方：香港某某電子商務有限公司\n第一条 服务内容\n乙方为甲方提供天猫店铺运营服务，包括商品上新、详情页设计、推广投放和客服。\n第二条 费用\n甲方每月支付服务费人民币三万元。';
+    expect(hasTraditional(simplified)).toBe(true);
+    expect(isMostlyTraditional(simplified)).toBe(false);
+    expect(isMostlyTraditional('乙方為甲方提供天貓店鋪營運服務，包括商品上新、詳情頁設計、推廣投放與客服。')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { FileReport } from '../node/lint-files.js';
 import type { Finding } from '../rules/types.js';
 import type { Language } from '../types.js';
+import { reportLanguage } from './report-language.js';
 import { summarize } from './summary.js';
 
 /** Everything taken from a contract or a rule goes through here: a contract is hostile input. */
@@ -11,6 +12,7 @@ export function escapeHtml(s: string): string {
 const WORDS = {
   en: { concerns: 'Concerns', findings: 'Findings', ok: 'ok', weak: 'weak', missing: 'missing', doc: 'whole contract', suggest: 'Suggested clause', none: 'Nothing to raise.', unreadable: 'Could not be read', text: 'Contract text' },
   zh: { concerns: '关注点', findings: '问题', ok: '完备', weak: '薄弱', missing: '缺失', doc: '全文', suggest: '建议条款', none: '没有需要提出的问题。', unreadable: '无法读取', text: '合同正文' },
+  'zh-Hant': { concerns: '關注點', findings: '問題', ok: '完備', weak: '薄弱', missing: '缺失', doc: '全文', suggest: '建議條款', none: '沒有需要提出的問題。', unreadable: '無法讀取', text: '合約正文' },
 };
 
 const CSS = `
@@ -77,7 +79,7 @@ function renderLine(text: string, findings: Finding[] | undefined): string {
 export function formatHtml(files: FileReport[], options: { language?: Language } = {}): string {
   const s = summarize(files);
   const sections = files.map((file, fi) => {
-    const lang: Language = options.language ?? file.document?.language ?? 'en';
+    const lang = reportLanguage(file, options.language);
     const w = WORDS[lang];
     const id = (line: number) => `f${fi}-L${line}`;
     if (file.error || !file.document) {
@@ -100,7 +102,7 @@ export function formatHtml(files: FileReport[], options: { language?: Language }
           .map((f) => {
             const where = f.location.clause ? (f.clausePath ?? [f.location.clause]).join(' › ') : w.doc;
             const href = f.location.clause ? ` href="#${id(f.location.line)}"` : '';
-            return `<a class="finding ${f.severity}"${href}><div>${escapeHtml(f.message)}</div><div class="where">${escapeHtml(where)}${f.location.clause ? ` · ${f.location.page ? `p.${f.location.page} · ` : ''}${lang === 'zh' ? '行' : 'line'} ${f.location.line}` : ''} · ${escapeHtml(f.ruleId)}</div>${f.suggestion ? `<div class="suggest">${w.suggest}: ${escapeHtml(f.suggestion)}</div>` : ''}</a>`;
+            return `<a class="finding ${f.severity}"${href}><div>${escapeHtml(f.message)}</div><div class="where">${escapeHtml(where)}${f.location.clause ? ` · ${f.location.page ? `p.${f.location.page} · ` : ''}${lang === 'en' ? 'line' : '行'} ${f.location.line}` : ''} · ${escapeHtml(f.ruleId)}</div>${f.suggestion ? `<div class="suggest">${w.suggest}: ${escapeHtml(f.suggestion)}</div>` : ''}</a>`;
           })
           .join('\n')
       : `<p>${w.none}</p>`;

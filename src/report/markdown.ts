@@ -1,5 +1,6 @@
 import type { FileReport } from '../node/lint-files.js';
 import type { Language } from '../types.js';
+import { reportLanguage } from './report-language.js';
 import { summarize } from './summary.js';
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
@@ -8,6 +9,7 @@ const text = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const WORDS = {
   en: { concern: 'Concern', status: 'Status', clauses: 'Clauses', findings: 'Points to raise', none: 'Nothing to raise.', ask: 'Ask for', doc: 'whole contract', ok: '✅ ok', weak: '⚠️ weak', missing: '❌ missing', unreadable: 'Could not be read' },
   zh: { concern: '关注点', status: '状态', clauses: '相关条款', findings: '需要提出的问题', none: '没有需要提出的问题。', ask: '建议条款', doc: '全文', ok: '✅ 完备', weak: '⚠️ 薄弱', missing: '❌ 缺失', unreadable: '无法读取' },
+  'zh-Hant': { concern: '關注點', status: '狀態', clauses: '相關條款', findings: '需要提出的問題', none: '沒有需要提出的問題。', ask: '建議條款', doc: '全文', ok: '✅ 完備', weak: '⚠️ 薄弱', missing: '❌ 缺失', unreadable: '無法讀取' },
 };
 
 /**
@@ -17,7 +19,7 @@ const WORDS = {
 export function formatMarkdown(files: FileReport[], options: { language?: Language } = {}): string {
   const out: string[] = [];
   for (const f of files) {
-    const lang: Language = options.language ?? f.document?.language ?? 'en';
+    const lang = reportLanguage(f, options.language);
     const w = WORDS[lang];
     out.push(`## ${text(f.path)}`, '');
     if (f.error) {

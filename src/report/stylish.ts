@@ -1,13 +1,15 @@
 import { Chalk } from 'chalk';
 import type { FileReport } from '../node/lint-files.js';
 import type { Language } from '../types.js';
+import { reportLanguage, type ReportLanguage } from './report-language.js';
 import { summarize } from './summary.js';
 
-const STATUS_WORDS: Record<string, { en: string; zh: string }> = {
-  ok: { en: 'ok', zh: '完备' },
-  weak: { en: 'weak', zh: '薄弱' },
-  missing: { en: 'missing', zh: '缺失' },
+const STATUS_WORDS: Record<string, Record<ReportLanguage, string>> = {
+  ok: { en: 'ok', zh: '完备', 'zh-Hant': '完備' },
+  weak: { en: 'weak', zh: '薄弱', 'zh-Hant': '薄弱' },
+  missing: { en: 'missing', zh: '缺失', 'zh-Hant': '缺失' },
 };
+const SUGGESTED: Record<ReportLanguage, string> = { en: 'Suggested: ', zh: '建议条款：', 'zh-Hant': '建議條款：' };
 
 /**
  * The default report for a person: per file, the concern overview, then the findings in document order with
@@ -18,7 +20,7 @@ export function formatStylish(files: FileReport[], options: { color: boolean; qu
   const out: string[] = [];
   for (const f of files) {
     if (f.error) continue;
-    const lang = options.language ?? f.document?.language ?? 'en';
+    const lang = reportLanguage(f, options.language);
     const findings = f.findings.filter((x) => !x.suppressions?.length && (!options.quiet || x.severity === 'error'));
     out.push(c.underline(f.path));
     const concerns = Object.entries(f.concerns);
@@ -34,15 +36,15 @@ export function formatStylish(files: FileReport[], options: { color: boolean; qu
       const where = [
         x.location.clause
           ? `${(x.clausePath ?? [x.location.clause]).join(' › ')}${x.location.heading ? ' ' + x.location.heading : ''}`
-          : lang === 'zh' ? '全文' : 'document',
+          : lang === 'en' ? 'document' : '全文',
         x.location.page ? `p.${x.location.page}` : '',
         // A finding about something missing from the whole document has no line worth showing.
-        x.location.clause || x.excerpt ? `${lang === 'zh' ? '行' : 'line'} ${x.location.line}` : '',
+        x.location.clause || x.excerpt ? `${lang === 'en' ? 'line' : '行'} ${x.location.line}` : '',
       ].filter(Boolean);
       const sev = x.severity === 'error' ? c.red('error') : x.severity === 'warning' ? c.yellow('warning') : c.blue('info');
       out.push(`  ${c.dim(where.join(', '))}  ${sev}  ${x.message}  ${c.dim(x.ruleId)}`);
       if (x.excerpt) out.push(`      ${c.dim('“' + x.excerpt + '”')}`);
-      if (x.suggestion && !options.quiet) out.push(`      ${c.green(lang === 'zh' ? '建议条款：' : 'Suggested: ')}${x.suggestion}`);
+      if (x.suggestion && !options.quiet) out.push(`      ${c.green(SUGGESTED[lang])}${x.suggestion}`);
     }
     out.push('');
   }

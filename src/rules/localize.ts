@@ -1,11 +1,11 @@
-import type { Language } from '../types.js';
-import type { Localized } from './types.js';
+import type { Localized, MessageLanguage } from './types.js';
 
-/** The text in the wanted language, falling back to the other one. */
-export function localize(text: Localized | undefined, language: Language): string {
+/** The text in the wanted language, falling back to the other one (and from Traditional to Simplified Chinese). */
+export function localize(text: Localized | undefined, language: MessageLanguage): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return (language === 'zh' ? text.zh ?? text.en : text.en ?? text.zh) ?? '';
+  if (language === 'en') return text.en ?? text.zh ?? '';
+  return (language === 'zh-Hant' ? text['zh-Hant'] : undefined) ?? text.zh ?? text.en ?? '';
 }
 
 /** Fills {name} placeholders. */

@@ -1,7 +1,11 @@
 import type { Language, PartyRole, Position } from '../types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Localized = { zh?: string; en?: string } | string;
+/** A text in Chinese and English; `zh-Hant` is its Chinese in Traditional characters (made for the built-in packs). */
+export type Localized = { zh?: string; en?: string; 'zh-Hant'?: string } | string;
+
+/** The language messages are given in: a report's language, and for Chinese, the script of the contract. */
+export type MessageLanguage = Language | 'zh-Hant';
 
 /**
  * A condition on a clause (or on the whole document for `require`), as written in YAML:

@@ -2,6 +2,7 @@ import type { ContractDocument, IngestedDocument } from '../types.js';
 import { detectLanguage } from './language.js';
 import { analyseParties } from './parties.js';
 import { simplifiedShadow } from './traditional.js';
+import { isMostlyTraditional } from '../util/traditional-chinese.js';
 import { buildClauseTree } from './tree.js';
 
 /** Ingested text → clause tree, parties, defined terms and language. Pure: no I/O. */
@@ -24,6 +25,7 @@ export function analyseDocument(doc: IngestedDocument): ContractDocument {
     notes: doc.notes,
     directives: doc.blocks.filter((b) => b.directive).map((b) => ({ text: b.directive!, line: b.line })),
   };
+  if (shadow && isMostlyTraditional(text.map((b) => b.text).join('\n'))) analysed.script = 'traditional';
   return shadow ? shadow.restore(analysed) : analysed;
 }
 

@@ -62,6 +62,22 @@ export function hasTraditional(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether a contract is written in Traditional Chinese, not merely quoting a Hong Kong company's name: a Traditional
+ * text changes about one Han character in four when read as Simplified, a Simplified one with such a name hardly any.
+ */
+export function isMostlyTraditional(text: string): boolean {
+  const t = simplifiedTable();
+  let han = 0;
+  let traditional = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    if (t[c]) traditional++;
+  }
+  return han > 0 && traditional >= han * 0.05;
+}
+
 /** `text` read as Simplified Mainland Chinese, character for character: the same length. */
 export function toSimplified(text: string): string {
   if (!hasTraditional(text)) return text;

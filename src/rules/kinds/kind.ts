@@ -1,5 +1,6 @@
 import type { PartyRole } from '../../types.js';
 import type { DocumentView, Unit } from '../document-view.js';
+import type { MessageLanguage } from '../types.js';
 import type { Match } from '../conditions.js';
 
 /** What a rule kind found in one document. */
@@ -18,7 +19,7 @@ export interface KindContext {
   units: Unit[];
   /** The side the reader is on. */
   party: PartyRole;
-  language: 'zh' | 'en';
+  language: MessageLanguage;
 }
 
 export type KindRunner = (ctx: KindContext) => KindResult;

@@ -23,7 +23,7 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
     const needed = spec.min ?? elements.length;
     const present = elements.length - missing.length >= needed;
     if (present) return { hits: [], addressing, present: true };
-    const names = missing.map((e) => localize(e.name, language)).join(language === 'zh' ? '、' : ', ');
+    const names = missing.map((e) => localize(e.name, language)).join(language === 'en' ? ', ' : '、');
     const first = addressing[0];
     return { hits: [{ unit: first, match: select(first)!, vars: { missing: names } }], addressing, present: false };
   };
