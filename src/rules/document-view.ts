@@ -1,6 +1,7 @@
 import type { Block, Clause, ContractDocument, Position } from '../types.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { normalize, originalRange, type NormalizedText } from './normalize.js';
+import { struckOutClauses } from './struck-out.js';
 
 /**
  * What rules look at: each clause's own text (and the preamble as a unit without a clause), normalised once,
@@ -141,8 +142,10 @@ export function buildView(doc: ContractDocument): DocumentView {
   const roles = roleTerms(partyTerms);
   const units: Unit[] = [];
   if (doc.preamble.length) units.push(makeUnit(null, doc.preamble, [], roles));
+  const struck = struckOutClauses(doc);
   const walk = (clauses: Clause[], ancestors: Clause[]) => {
     for (const c of clauses) {
+      if (struck.has(c)) continue;
       const unit = makeUnit(c, c.blocks, ancestors, roles);
       unitOf.set(c, unit);
       units.push(unit);

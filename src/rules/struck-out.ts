@@ -1,0 +1,59 @@
+import type { Clause, ContractDocument } from '../types.js';
+import { normalize } from './normalize.js';
+
+/**
+ * A standard form's special terms strike out clauses of its general part (通用条款第 3.2 条、第 3.4 条不适用 / 删除通用条款
+ * 第 9.2 条 / Clause 9.2 of the General Terms does not apply). A clause struck out binds nobody: no rule reads it, so
+ * a prepayment or a waiver the special terms removed is not reported. Only a reference that names the general part
+ * counts: a supplement's 原合同第五条 is another document's clause, whatever this one numbers 5.
+ */
+const ZH_PART = '(?:通用条款|标准条款|一般条款|格式条款|通用合同条款|合同通用条款)';
+const ZH_REF = '第\\s*[\\d.一二三四五六七八九十百]+\\s*条(?:第\\s*[\\d一二三四五六七八九十]+\\s*款)?';
+const ZH_REFS = `${ZH_REF}(?:\\s*[、，,和及与]\\s*${ZH_REF})*`;
+const ZH_GONE = '(?:均)?(?:不适用|不再适用|删除|予以删除|作废|替换为|修改为|变更为)';
+const ZH_ABOUT = '(?:中?关于[^，。；,;]{1,20}的约定|的约定|约定)?';
+const STRIKES: RegExp[] = [
+  // 通用条款第 10.2 条、第 11.3 条不适用，第 11.4 条替换为…: the chain after the part's name
+  new RegExp(`${ZH_PART}(?:的)?${ZH_REFS}${ZH_ABOUT}${ZH_GONE}(?:\\s*[，,；;]\\s*${ZH_REFS}${ZH_ABOUT}${ZH_GONE})*`, 'g'),
+  new RegExp(`(?:删除|不适用|排除适用)${ZH_PART}(?:的)?${ZH_REFS}`, 'g'),
+  /\b(?:clauses?|sections?)\s+\d+(?:\.\d+)*(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)*)*\s+of\s+the\s+(?:general|standard)\s+(?:terms|conditions)(?:\s+and\s+conditions)?\s+(?:shall\s+|does\s+|do\s+|will\s+)?(?:not\s+apply|no\s+longer\s+appl(?:y|ies)|(?:is|are|shall\s+be)\s+(?:deleted|struck\s+out|replaced))/g,
+];
+const ZH_NUMBER = /第\s*([\d.一二三四五六七八九十百]+)\s*条/g;
+const EN_NUMBER = /\d+(?:\.\d+)*/g;
+
+const ANNEX = /^(?:附件|附录|附表|schedule|annex|annexure|exhibit|appendix|attachment)/i;
+const bare = (n: string) => n.replace(/\s+/g, '').replace(/[.、．]$/, '');
+
+export function struckOutClauses(doc: ContractDocument): Set<Clause> {
+  const wanted: Array<{ number: string; by: Clause }> = [];
+  const visit = (clauses: Clause[]) => {
+    for (const c of clauses) {
+      const text = normalize(c.blocks.map((b) => b.text).join('\n')).text;
+      for (const re of STRIKES) {
+        for (const m of text.matchAll(re)) {
+          const numbers = /[\u4e00-\u9fff]/.test(m[0]) ? [...m[0].matchAll(ZH_NUMBER)].map((x) => x[1]) : (m[0].replace(/^\D+/, '').match(/^[\d.,&\sand]+/)?.[0].match(EN_NUMBER) ?? []);
+          for (const number of numbers) wanted.push({ number, by: c });
+        }
+      }
+      visit(c.children);
+    }
+  };
+  visit(doc.tree.children);
+  const struck = new Set<Clause>();
+  if (wanted.length === 0) return struck;
+  const walk = (clauses: Clause[], ancestors: Clause[]) => {
+    for (const c of clauses) {
+      if (ancestors.length === 0 && c.number && ANNEX.test(c.number)) continue;
+      const n = c.number ? bare(c.number) : '';
+      const hit = n && wanted.some((w) => (w.number === n || `第${w.number}条` === n) && w.by !== c && !ancestors.includes(w.by) && !isInside(w.by, c));
+      if (hit) struck.add(c);
+      else walk(c.children, [...ancestors, c]);
+    }
+  };
+  walk(doc.tree.children, []);
+  return struck;
+}
+
+function isInside(inner: Clause, outer: Clause): boolean {
+  return outer.children.some((c) => c === inner || isInside(inner, c));
+}
