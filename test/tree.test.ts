@@ -872,3 +872,34 @@ describe('party names before "represented herein by"', () => {
     ]);
   });
 });
+
+describe('an English contract drafted as one Clause | Terms table', () => {
+  it('numbers its clauses in the first column; Date, Parties and Background rows are the preamble', () => {
+    const rows = [
+      ['1. Date', '1 June 2026'],
+      ['2. Parties', 'Wattle & Wren Baby Pty Ltd of 5 Placeholder Lane (Brand Owner). Southerly Commerce Services Pty Ltd of 9 Example Street (Supplier).'],
+      ['3. Background', 'The Brand Owner engages the Supplier to manage its marketplace stores.'],
+      ['4. Definitions', 'Accounts: the Brand Owner\'s seller accounts.'],
+      ['5. Term', '1 July 2026 to 30 June 2027.'],
+      ['6. Services and monthly quantities', 'Each month the Supplier must deliver 8 new listings.'],
+      ['7. Fees', '$9,500 per month, invoiced monthly in arrears.'],
+      ['8. Personnel', 'Account lead: Jane Example.'],
+      ['9. Termination', 'The Brand Owner may end this agreement on 30 days\' notice.'],
+    ];
+    const doc = md(`# Marketplace Management Services Agreement\n\n| Clause | Terms |\n|---|---|\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}\n`);
+    expect(outline(doc.tree.children).map(([n, h]) => [n, h])).toEqual([
+      ['4.', 'Definitions'],
+      ['5.', 'Term'],
+      ['6.', 'Services and monthly quantities'],
+      ['7.', 'Fees'],
+      ['8.', 'Personnel'],
+      ['9.', 'Termination'],
+    ]);
+    expect(roles(doc)).toEqual({ 'Brand Owner': 'client', Supplier: 'provider' });
+  });
+
+  it('but a KPI table numbered 1. to 4. stays a table', () => {
+    const doc = md('# Agreement\n\n1. Services\n\nThe Agency runs the store.\n\n2. KPIs\n\n| KPI | Target |\n|---|---|\n| 1. Net sales | $95,000 |\n| 2. ACoS | 20% |\n| 3. Rating | 4.8 |\n| 4. Replies | 24 hours |\n\n3. Fees\n\nMonthly.\n');
+    expect(outline(doc.tree.children).map(([n]) => n)).toEqual(['1.', '2.', '3.']);
+  });
+});

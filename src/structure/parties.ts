@@ -221,7 +221,7 @@ function companyAtEnd(phrase: string): string | undefined {
  * bracket, at "of <address>", or at a comma that does not introduce a company suffix (", Inc.").
  */
 function cleanEnglishName(raw: string): string {
-  let s = raw.replace(/\s+/g, ' ').replace(/^[\s,;:]+/, '').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)]|[1-4](?=\s+[A-Z]))\s*/i, '');
+  let s = raw.replace(/\s+/g, ' ').replace(/^[\s,;:.]+/, '').trim().replace(/^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]+)\s*\)|\d{1,2}[.)]|[1-4](?=\s+[A-Z]))\s*/i, '');
   s = s.split(/\s*[(（]/)[0];
   s = s.split(/\s+(?:of|at|located at|with (?:its|a) (?:principal|registered))\s+(?=\d|[A-Z])/)[0];
   s = s.split(/\s+with\s+(?:its|a)\s+(?:principal|registered)\b/)[0];

@@ -155,6 +155,7 @@ function addBlock(clause: Clause, block: Block): void {
   clause.endLine = Math.max(clause.endLine, block.endLine);
 }
 
+const OPENING_ROW = /^(?:date|agreement date|parties|the parties|background|recitals|合同双方|签订日期|鉴于)$/i;
 const PARTY_ENTRY_NAME = /\b(?:hereinafter|hereafter)\b[^)）]{0,30}["“][^"”]{2,40}["”]|以下(?:简称|称)[:：]?\s*["“「]?[\u4e00-\u9fff]{2,6}/i;
 const PARTY_ENTRY_DETAIL = /\b(?:registered|represented by|incorporated|registration no|commercial registration)\b|统一社会信用代码|法定代表人|注册地址|住所/i;
 
@@ -205,6 +206,8 @@ function preambleLength(blocks: Block[], starts: Array<Start | null>): number {
     // between: 1. Sahm Al-Tijara Digital Services Company, … registered in Riyadh … (hereinafter the "First Party");
     // a numbered entry that describes and names a party is not a clause.
     if (start.value <= 6 && !start.annex && PARTY_ENTRY_NAME.test(text) && PARTY_ENTRY_DETAIL.test(text)) continue;
+    // 1. Date | … / 2. Parties | … / 3. Background | …: a contract drafted as a table numbers its opening rows too
+    if (start.number !== null && start.value <= 4 && OPENING_ROW.test(start.rest.trim())) continue;
     // A title styled as a heading, or the document's first line naming the contract, is preamble; so are
     // top-level headings standing over a document whose sections are deeper headings (# Title ⏎ ## 1.0 …).
     const leadingTitle =
@@ -222,7 +225,8 @@ function firstTextIndex(blocks: Block[]): number {
 }
 
 /** A heading cell of a clause table: a number and a few words (五、服务内容及月度工作量 / 第三条 费用). */
-const CLAUSE_CELL_SCHEMES = new Set(['zh-item', 'zh-article', 'decimal-1', 'article', 'clause-1', 'section-1']);
+const CLAUSE_CELL_SCHEMES = new Set(['zh-item', 'zh-article', 'decimal-1', 'decimal-dot', 'article', 'clause-1', 'section-1']);
+const MIN_PLAIN_NUMBERED_CELLS = 8;
 
 /**
  * A contract drafted as a table (条款 | 约定内容): the first column numbers and names the clauses, the second holds
@@ -232,15 +236,25 @@ const CLAUSE_CELL_SCHEMES = new Set(['zh-item', 'zh-article', 'decimal-1', 'arti
 function markClauseTable(blocks: Block[], starts: Array<Start | null>): void {
   const cells: Array<{ i: number; start: Start }> = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i].kind !== 'table-cell' || blocks[i].text.trim().length > 30) continue;
+    // (a title: short, with no sentence in it; "6. Services and monthly quantities" is one)
+    if (blocks[i].kind !== 'table-cell' || blocks[i].text.trim().length > 60 || /[。；;]|\.\s+\S/.test(blocks[i].text.trim().replace(/^\S+\s*/, ''))) continue;
+    // (the first column holds the clause: "1 June 2026" beside "1. Date" is the row's value)
+    if (blocks[i].row !== undefined && blocks[i - 1]?.kind === 'table-cell' && blocks[i - 1].row === blocks[i].row) continue;
     const parsed = matchClauseNumber(blocks[i].text);
-    if (parsed && CLAUSE_CELL_SCHEMES.has(parsed.scheme) && parsed.rest.trim()) cells.push({ i, start: { ...parsed, authoritative: false } });
+    // (strong: the run of numbered cells in order is the evidence, whatever number the body opens with)
+    if (parsed && CLAUSE_CELL_SCHEMES.has(parsed.scheme) && parsed.rest.trim()) cells.push({ i, start: { ...parsed, authoritative: false, strong: true } });
   }
   if (cells.length < 3) return;
+  // (numbers as plain as "1. Date" also number a KPI table's rows: only a long run of them is a contract's clauses)
+  if (cells.filter((c) => c.start.scheme === 'decimal-dot').length > 0 && cells.length < MIN_PLAIN_NUMBERED_CELLS) return;
   let inOrder = 0;
   for (let k = 1; k < cells.length; k++) if (cells[k].start.scheme === cells[k - 1].start.scheme && cells[k].start.value === cells[k - 1].start.value + 1) inOrder++;
   if (inOrder < Math.max(2, cells.length * 0.7)) return;
-  for (const { i, start } of cells) starts[i] = start;
+  // (one scheme numbers the clauses: "1 June 2026" in the Date row is a value, not clause 1)
+  const counts = new Map<string, number>();
+  for (const c of cells) counts.set(c.start.scheme, (counts.get(c.start.scheme) ?? 0) + 1);
+  const scheme = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  for (const { i, start } of cells) if (start.scheme === scheme) starts[i] = start;
 }
 
 const CLAUSE_TABLE_HEAD = /^(?:条款|条款名称|合同条款|项目|事项)$/;
