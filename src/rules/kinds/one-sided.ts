@@ -12,7 +12,9 @@ const DEFAULT_MUTUAL = compileCondition([
 ]);
 
 /** A sentence that caps or limits liability rather than imposing it. */
-const LIMITATION = /为限|总额不超过|最高不超过|上限|不超过[^。；]{0,20}(?:总额|服务费)|\bcap(?:ped)?\b|shall not exceed|limited to|in (?:the )?aggregate|maximum (?:aggregate )?liability/;
+const CAP = /总额[^。；]{0,40}(?:为限|不超过|不得超过)|最高不超过|上限|不超过[^。；]{0,20}(?:总额|服务费)|\bcap(?:ped)?\b|shall not exceed|in (?:the )?aggregate|maximum (?:aggregate )?liability|total liability/;
+/** "…以…为限" / "limited to": a cap when it bounds the liability the match names, a measure of damages otherwise. */
+const LIMITED = /为限|limited to/;
 
 /** Words before a mention that make it the object or the cause, not the one exempted: 对甲方的损失 / 因甲方原因 / liable to Client. */
 const OBJECT_MARKER = /(?:对|向|给|为|替|就|因|由于|赔偿|补偿|支付|退还|返还|against|to|toward|towards|for|by|pay|paid|owe|reimburse|indemnify|hold)\s*(?:the\s+)?$/;
@@ -94,7 +96,10 @@ export function oneSidedKind(spec: {
         const ownSubject = spec.favoured !== 'object' && all.some((x) => x.start >= clauseStart && x.start < m[1] && !x.object);
         if (ownSubject ? mutual(unit, clauseStart, m[1]) : mutual(unit, ss, se)) {
           // A mutual cap (任何一方…赔偿责任总额…为限) limits liability; it lays no burden on anyone.
-          if (!LIMITATION.test(text.slice(ss, se))) mutualSeen = true;
+          // (任何一方承担的赔偿责任总额，以…为限 is a cap; 任何一方违约的，应当承担…违约责任，赔偿范围以直接损失为限 is a burden
+          // on both whose measure is limited: "为限" counts only in the match's own comma-clause)
+          const clauseEnd = [text.indexOf(',', m[1]), text.indexOf('，', m[1])].filter((i) => i >= 0 && i < se).reduce((a, b) => Math.min(a, b), se);
+          if (!CAP.test(text.slice(ss, se)) && !LIMITED.test(text.slice(clauseStart, clauseEnd))) mutualSeen = true;
           continue;
         }
         // favoured: other — the clause burdens its subject (甲方逾期付款的，应支付违约金): it favours the other side.
