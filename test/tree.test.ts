@@ -903,3 +903,13 @@ describe('an English contract drafted as one Clause | Terms table', () => {
     expect(outline(doc.tree.children).map(([n]) => n)).toEqual(['1.', '2.', '3.']);
   });
 });
+
+describe('an opening set in capitals (Mexican drafting in translation)', () => {
+  it('(HEREINAFTER "THE COMPANY") defines a party as (hereinafter "the Company") does', () => {
+    const doc = text('SERVICES AGREEMENT\n\nSERVICES AGREEMENT ENTERED INTO, ON THE ONE HAND, BY CERÁMICA ARTESANAL DEL BAJÍO, S.A. DE C.V., REPRESENTED HEREIN BY ITS LEGAL REPRESENTATIVE (HEREINAFTER "THE COMPANY"), AND, ON THE OTHER HAND, BY IMPULSO DIGITAL COMERCIO, S. DE R.L. DE C.V., REPRESENTED HEREIN BY ITS GENERAL MANAGER (HEREINAFTER "THE PROVIDER"), IN ACCORDANCE WITH THE FOLLOWING CLAUSES:\n\nFIRST. — PURPOSE\nTHE PROVIDER undertakes to operate the store of THE COMPANY.');
+    expect(doc.parties.map((p) => [p.label, p.role, p.name])).toEqual([
+      ['THE COMPANY', 'client', 'CERÁMICA ARTESANAL DEL BAJÍO, S.A. DE C.V.'],
+      ['THE PROVIDER', 'provider', 'IMPULSO DIGITAL COMERCIO, S. DE R.L. DE C.V.'],
+    ]);
+  });
+});

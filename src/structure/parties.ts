@@ -108,7 +108,8 @@ const NOT_PARTY_TERMS = /^(?:(?:client|customer|agency|provider|company|brand|me
 /** `Northwind Apparel Ltd., a company … (“Client”)` and `hereinafter referred to as "Agency"`. */
 function englishPartyDefinitions(blocks: Block[]): Party[] {
   const parties: Party[] = [];
-  const text = blocks.map((b) => b.text).join('\n');
+  // (an opening set in capitals: (HEREINAFTER "THE COMPANY"); lower-cased in place, so every offset holds)
+  const text = blocks.map((b) => b.text).join('\n').replace(/\b(?:HEREINAFTER|HEREIN|REFERRED TO AS|CALLED)\b/g, (w) => w.toLowerCase());
   // (the Client) / (the "Client"): without quotes only a role word counts as a definition.
   const bareRole = new RegExp(`[(（]\\s*(?:the\\s+)?(${[...CLIENT_WORDS_EN, ...PROVIDER_WORDS_EN].map((w) => w.replace(/\b\w/g, (c) => c.toUpperCase())).join('|')})\\s*[)）]`, 'g');
   const defRe =
