@@ -18,7 +18,7 @@ export function requireDetailKind(spec: { clauses: ConditionSpec; elements: Deta
     if (addressing.length === 0) return { hits: [], addressing, present: false };
     // (with its sub-clauses: "2.1 … the services described in the Schedule" may be the one that points to the annex)
     const own = withDescendants(addressing);
-    const family = withDescendants([...own, ...referencedAnnexes(view, own)]);
+    const family = withDescendants([...own, ...referencedAnnexes(view, own), ...referencedClauses(view, own)]);
     const missing = elements.filter((e) => !family.some((u) => e.test(u) !== null));
     const needed = spec.min ?? elements.length;
     const present = elements.length - missing.length >= needed;
@@ -98,6 +98,27 @@ function referencedAnnexes(view: DocumentView, units: Unit[]): Unit[] {
   }
   return out;
 }
+
+/** "…giving reasons by reference to item 9" / 按第九条约定的标准: a clause named by number holds details of this one. */
+const CLAUSE_REFERENCE = /\b(?:items?|clauses?|sections?|paragraphs?)\s+(\d{1,3}(?:\.\d{1,3})*)\b|第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条/g;
+
+function referencedClauses(view: DocumentView, units: Unit[]): Unit[] {
+  const wanted = new Set<string>();
+  for (const u of units) {
+    for (const m of u.norm.text.matchAll(CLAUSE_REFERENCE)) {
+      // (原合同第二条 / clause 5 of the Master Agreement: another document's clause, whatever this one numbers so)
+      const before = u.norm.text.slice(Math.max(0, m.index! - 8), m.index);
+      const after = u.norm.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+      if (/(?:原|主|框架)(?:合同|协议)(?:的)?$/.test(before) || /^\s*of (?:the |that )?(?:original|master|framework|main|prior|existing)\b/.test(after)) continue;
+      wanted.add(m[1] ?? `第${m[2]}条`);
+    }
+  }
+  if (wanted.size === 0) return [];
+  const bare = (n: string) => n.replace(/\s+/g, '').replace(/[.、．]$/, '');
+  return view.units.filter((u) => u.clause?.number && wanted.has(normalizeNumber(bare(u.clause.number))) && !units.includes(u));
+}
+
+const normalizeNumber = (n: string) => n.toLowerCase();
 
 function withDescendants(units: Unit[]): Unit[] {
   const out = new Set<Unit>(units);
