@@ -16,8 +16,9 @@ const STRIKES: RegExp[] = [
   // 通用条款第 10.2 条、第 11.3 条不适用，第 11.4 条替换为…: the chain after the part's name
   new RegExp(`${ZH_PART}(?:的)?${ZH_REFS}${ZH_ABOUT}${ZH_GONE}(?:\\s*[，,；;]\\s*${ZH_REFS}${ZH_ABOUT}${ZH_GONE})*`, 'g'),
   new RegExp(`(?:删除|不适用|排除适用)${ZH_PART}(?:的)?${ZH_REFS}`, 'g'),
-  /\b(?:clauses?|sections?)\s+\d+(?:\.\d+)*(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)*)*\s+of\s+the\s+(?:general|standard)\s+(?:terms|conditions)(?:\s+and\s+conditions)?\s+(?:shall\s+|does\s+|do\s+|will\s+)?(?:not\s+apply|no\s+longer\s+appl(?:y|ies)|(?:is|are|shall\s+be)\s+(?:deleted|struck\s+out|replaced))/g,
+  /\b(?:clauses?|sections?)\s+(\d+(?:\.\d+)*(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)*)*)\s+of\s+the\s+(?:general|standard)\s+(?:terms|conditions)(?:\s+and\s+conditions)?\s+(?:shall\s+|does\s+|do\s+|will\s+)?(?:not\s+apply|no\s+longer\s+appl(?:y|ies)|(?:is|are|shall\s+be)\s+(?:deleted|struck\s+out|replaced))/g,
 ];
+const NAMES_A_PART = /[通标標一格][用准準般式](?:合同)?[条條]款|(?:general|standard)\s+(?:terms|conditions)/i;
 const ZH_NUMBER = /第\s*([\d.一二三四五六七八九十百]+)\s*条/g;
 const EN_NUMBER = /\d+(?:\.\d+)*/g;
 
@@ -28,10 +29,13 @@ export function struckOutClauses(doc: ContractDocument): Set<Clause> {
   const wanted: Array<{ number: string; by: Clause }> = [];
   const visit = (clauses: Clause[]) => {
     for (const c of clauses) {
-      const text = normalize(c.blocks.map((b) => b.text).join('\n')).text;
-      for (const re of STRIKES) {
+      const raw = c.blocks.map((b) => b.text).join('\n');
+      // (most clauses name no general part: they are not normalised a second time to find out)
+      const text = NAMES_A_PART.test(raw) ? normalize(raw).text : '';
+      for (const re of text ? STRIKES : []) {
         for (const m of text.matchAll(re)) {
-          const numbers = /[\u4e00-\u9fff]/.test(m[0]) ? [...m[0].matchAll(ZH_NUMBER)].map((x) => x[1]) : (m[0].replace(/^\D+/, '').match(/^[\d.,&\sand]+/)?.[0].match(EN_NUMBER) ?? []);
+          // (English names its clauses in the one group; Chinese repeats 第…条 for each)
+          const numbers = m[1] !== undefined ? m[1].match(EN_NUMBER) ?? [] : [...m[0].matchAll(ZH_NUMBER)].map((x) => x[1]);
           for (const number of numbers) wanted.push({ number, by: c });
         }
       }
