@@ -55,7 +55,7 @@ for (const set of ['fixtures/eval']) {
  * Every evaluation set: its labels are well formed (the scripts read them blind), and its complete, well-drafted
  * contracts get no warning or error — the promise a merchant relies on, kept for every drafting style seen so far.
  */
-const SETS = ['eval-holdout', 'eval-blind', 'eval-final', 'eval-fresh', 'eval-sealed', 'eval-reserve', 'eval-unseen', 'eval-holdback', 'eval-capstone', 'eval-last', 'eval-probe', 'eval-trial', 'eval-kiln', 'eval-wharf', 'eval-quay', 'eval-mill', 'eval-gauge', 'eval-vault', 'eval-delta', 'eval-orbit', 'eval-ember', 'eval-jetty', 'eval-anvil', 'eval-inlet', 'eval-yarrow', 'eval-zenith'];
+const SETS = ['eval-holdout', 'eval-blind', 'eval-final', 'eval-fresh', 'eval-sealed', 'eval-reserve', 'eval-unseen', 'eval-holdback', 'eval-capstone', 'eval-last', 'eval-probe', 'eval-trial', 'eval-kiln', 'eval-wharf', 'eval-quay', 'eval-mill', 'eval-gauge', 'eval-vault', 'eval-delta', 'eval-orbit', 'eval-ember', 'eval-jetty', 'eval-anvil', 'eval-inlet', 'eval-yarrow', 'eval-zenith', 'eval-xylem'];
 const VALUES: Record<string, string[]> = Object.fromEntries(
   CONCERNS.map((c) => [c, ['liability-waiver', 'sales-guarantee', 'payment', 'breach'].includes(c) ? ['ok', 'flag'] : ['ok', 'weak', 'missing']]),
 );

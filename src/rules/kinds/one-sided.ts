@@ -7,8 +7,10 @@ import type { KindRunner } from './kind.js';
 import type { Match } from '../conditions.js';
 
 const DEFAULT_MUTUAL = compileCondition([
-  '双方', '任何一方', '任一方', '各方', '每一方', '彼此', '相互', '互不', '一方(?:均|都)', 'either party', 'neither party', 'each party',
-  'both parties', 'each of the parties', 'the parties', 'mutual(?:ly)?', 'party (?:hereto )?shall not be liable to the other',
+  '双方', '任何一方', '任一方', '各方', '每一方', '彼此', '相互', '互不', '一方(?:均|都)',
+  // (whole words: "for each breach Party B shall pay" has "each party" inside "breach party")
+  '\\beither party', '\\bneither party', '\\beach party', '\\bboth parties', '\\beach of the parties', '\\bthe parties', '\\bmutual(?:ly)?',
+  '\\bparty (?:hereto )?shall not be liable to the other',
 ]);
 
 /** A sentence that caps or limits liability rather than imposing it. */
