@@ -47,4 +47,8 @@ describe('clauses struck out by the special terms of a standard form', () => {
     expect(struck('补充协议\n\n甲方：某某公司\n乙方：某某公司\n第一条 原合同第二条删除。\n第二条 服务费\n甲方按月支付服务费。')).toEqual([]);
     expect(struck(FORM.replace(/特别约定第1条[^\n]*\n特别约定第2条[^\n]*/, '特别约定第1条 通用条款第1.2条中“3个工作日”修改为“10个工作日”。'))).toEqual([]);
   });
+
+  it('in a Traditional contract numbered 第X條 too', () => {
+    expect(struck('代運營服務合約\n\n第一部分 通用條款\n第一條 服務內容\n乙方為甲方提供店鋪營運服務。\n第三條 費用\n甲方應於簽約後一次性支付全部服務費。\n第二部分 特別約定\n1. 通用條款第三條不適用，服務費按月後付。')).toEqual(['第三條']);
+  });
 });

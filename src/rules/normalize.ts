@@ -107,3 +107,8 @@ export function normalizePattern(source: string): string {
 }
 
 const FOLDS_IN_PATTERN = new RegExp(`[\\uff01-\\uff5e${SPACES}${Object.keys(QUOTES).join('')}]`, 'g');
+
+/** A clause number as references to it are read: folded like rule text, without spaces or a trailing dot (3.2. → 3.2, 第九條 → 第九条). */
+export function bareClauseNumber(number: string): string {
+  return normalize(number).text.replace(/\s+/g, '').replace(/[.、．]$/, '');
+}

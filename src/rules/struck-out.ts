@@ -1,5 +1,5 @@
 import type { Clause, ContractDocument } from '../types.js';
-import { normalize } from './normalize.js';
+import { bareClauseNumber, normalize } from './normalize.js';
 
 /**
  * A standard form's special terms strike out clauses of its general part (通用条款第 3.2 条、第 3.4 条不适用 / 删除通用条款
@@ -23,7 +23,6 @@ const ZH_NUMBER = /第\s*([\d.一二三四五六七八九十百]+)\s*条/g;
 const EN_NUMBER = /\d+(?:\.\d+)*/g;
 
 const ANNEX = /^(?:附件|附录|附表|schedule|annex|annexure|exhibit|appendix|attachment)/i;
-const bare = (n: string) => n.replace(/\s+/g, '').replace(/[.、．]$/, '');
 
 export function struckOutClauses(doc: ContractDocument): Set<Clause> {
   const wanted: Array<{ number: string; by: Clause }> = [];
@@ -48,7 +47,7 @@ export function struckOutClauses(doc: ContractDocument): Set<Clause> {
   const walk = (clauses: Clause[], ancestors: Clause[]) => {
     for (const c of clauses) {
       if (ancestors.length === 0 && c.number && ANNEX.test(c.number)) continue;
-      const n = c.number ? bare(c.number) : '';
+      const n = c.number ? bareClauseNumber(c.number) : '';
       const hit = n && wanted.some((w) => (w.number === n || `第${w.number}条` === n) && w.by !== c && !ancestors.includes(w.by) && !isInside(w.by, c));
       if (hit) struck.add(c);
       else walk(c.children, [...ancestors, c]);

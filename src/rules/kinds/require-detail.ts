@@ -5,6 +5,7 @@ import type { Clause } from '../../types.js';
 import type { ConditionSpec, DetailElement } from '../types.js';
 import type { KindRunner } from './kind.js';
 import { localize } from '../localize.js';
+import { bareClauseNumber } from '../normalize.js';
 
 /**
  * The clauses that address a concern must, together with their sub-clauses, contain given elements (a KPI
@@ -114,11 +115,8 @@ function referencedClauses(view: DocumentView, units: Unit[]): Unit[] {
     }
   }
   if (wanted.size === 0) return [];
-  const bare = (n: string) => n.replace(/\s+/g, '').replace(/[.、．]$/, '');
-  return view.units.filter((u) => u.clause?.number && wanted.has(normalizeNumber(bare(u.clause.number))) && !units.includes(u));
+  return view.units.filter((u) => u.clause?.number && wanted.has(bareClauseNumber(u.clause.number)) && !units.includes(u));
 }
-
-const normalizeNumber = (n: string) => n.toLowerCase();
 
 function withDescendants(units: Unit[]): Unit[] {
   const out = new Set<Unit>(units);
