@@ -1,7 +1,7 @@
 import type { FileReport } from '../node/lint-files.js';
 import type { Finding } from '../rules/types.js';
 import type { Language } from '../types.js';
-import { reportLanguage } from './report-language.js';
+import { messageLanguage } from '../rules/localize.js';
 import { summarize } from './summary.js';
 
 /** Everything taken from a contract or a rule goes through here: a contract is hostile input. */
@@ -79,7 +79,7 @@ function renderLine(text: string, findings: Finding[] | undefined): string {
 export function formatHtml(files: FileReport[], options: { language?: Language } = {}): string {
   const s = summarize(files);
   const sections = files.map((file, fi) => {
-    const lang = reportLanguage(file, options.language);
+    const lang = messageLanguage(options.language, file.document);
     const w = WORDS[lang];
     const id = (line: number) => `f${fi}-L${line}`;
     if (file.error || !file.document) {

@@ -1,6 +1,6 @@
 import type { FileReport } from '../node/lint-files.js';
 import type { Language } from '../types.js';
-import { reportLanguage } from './report-language.js';
+import { messageLanguage } from '../rules/localize.js';
 import { summarize } from './summary.js';
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
@@ -19,7 +19,7 @@ const WORDS = {
 export function formatMarkdown(files: FileReport[], options: { language?: Language } = {}): string {
   const out: string[] = [];
   for (const f of files) {
-    const lang = reportLanguage(f, options.language);
+    const lang = messageLanguage(options.language, f.document);
     const w = WORDS[lang];
     out.push(`## ${text(f.path)}`, '');
     if (f.error) {

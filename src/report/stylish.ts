@@ -1,15 +1,16 @@
 import { Chalk } from 'chalk';
 import type { FileReport } from '../node/lint-files.js';
 import type { Language } from '../types.js';
-import { reportLanguage, type ReportLanguage } from './report-language.js';
+import { messageLanguage } from '../rules/localize.js';
+import type { MessageLanguage } from '../rules/types.js';
 import { summarize } from './summary.js';
 
-const STATUS_WORDS: Record<string, Record<ReportLanguage, string>> = {
+const STATUS_WORDS: Record<string, Record<MessageLanguage, string>> = {
   ok: { en: 'ok', zh: '完备', 'zh-Hant': '完備' },
   weak: { en: 'weak', zh: '薄弱', 'zh-Hant': '薄弱' },
   missing: { en: 'missing', zh: '缺失', 'zh-Hant': '缺失' },
 };
-const SUGGESTED: Record<ReportLanguage, string> = { en: 'Suggested: ', zh: '建议条款：', 'zh-Hant': '建議條款：' };
+const SUGGESTED: Record<MessageLanguage, string> = { en: 'Suggested: ', zh: '建议条款：', 'zh-Hant': '建議條款：' };
 
 /**
  * The default report for a person: per file, the concern overview, then the findings in document order with
@@ -20,7 +21,7 @@ export function formatStylish(files: FileReport[], options: { color: boolean; qu
   const out: string[] = [];
   for (const f of files) {
     if (f.error) continue;
-    const lang = reportLanguage(f, options.language);
+    const lang = messageLanguage(options.language, f.document);
     const findings = f.findings.filter((x) => !x.suppressions?.length && (!options.quiet || x.severity === 'error'));
     out.push(c.underline(f.path));
     const concerns = Object.entries(f.concerns);

@@ -8,8 +8,8 @@ import { oneSidedKind } from './kinds/one-sided.js';
 import { requireDetailKind } from './kinds/require-detail.js';
 import { requireKind } from './kinds/require.js';
 import { thresholdKind } from './kinds/threshold.js';
-import { fill, localize } from './localize.js';
-import type { CompiledRule, ConcernReport, Finding, KindSpec, MessageLanguage, RuleSpec, Severity, SourceLocation } from './types.js';
+import { fill, localize, messageLanguage } from './localize.js';
+import type { CompiledRule, ConcernReport, Finding, KindSpec, RuleSpec, Severity, SourceLocation } from './types.js';
 import { compareStrings } from '../util/compare-strings.js';
 
 export interface RunnableRule extends CompiledRule {
@@ -81,8 +81,7 @@ function withoutHeadingEchoes(hits: Hit[]): Hit[] {
 export function lintDocument(doc: ContractDocument, rules: RunnableRule[], options: LintOptions = {}): LintResult {
   const view = buildView(doc);
   const party = options.party ?? 'client';
-  // (a contract in Traditional Chinese is answered in Traditional characters)
-  const language: MessageLanguage = (options.language ?? doc.language) === 'zh' && doc.script === 'traditional' ? 'zh-Hant' : options.language ?? doc.language;
+  const language = messageLanguage(options.language, doc);
   const findings: Finding[] = [];
   const concerns: Record<string, { units: Set<Unit>; aspects: Set<string>; present: boolean; flagged: boolean }> = {};
 

@@ -1,4 +1,11 @@
+import type { ContractDocument, Language } from '../types.js';
 import type { Localized, MessageLanguage } from './types.js';
+
+/** The language to answer a contract in: the one asked for, or the contract's own, in the contract's script. */
+export function messageLanguage(chosen: Language | undefined, doc: Pick<ContractDocument, 'language' | 'script'> | undefined): MessageLanguage {
+  const language = chosen ?? doc?.language ?? 'en';
+  return language === 'zh' && doc?.script === 'traditional' ? 'zh-Hant' : language;
+}
 
 /** The text in the wanted language, falling back to the other one (and from Traditional to Simplified Chinese). */
 export function localize(text: Localized | undefined, language: MessageLanguage): string {

@@ -73,7 +73,8 @@ export function oneSidedKind(spec: {
         if (spec.negation && isNegated(text, ss, m[0])) continue;
         if (unless && unless(unit, ss, se)) continue;
         // The comma-clause around the match: its subject is the exempted party.
-        const clauseStart = Math.max(ss, text.lastIndexOf('，', m[0]) + 1, text.lastIndexOf(',', m[0]) + 1);
+        // (the text is folded: a full-width ， reads as ,)
+        const clauseStart = Math.max(ss, text.lastIndexOf(',', m[0]) + 1);
         const all = mentions(view, text, ss, se);
         let who;
         if (spec.favoured === 'object') {
@@ -100,7 +101,8 @@ export function oneSidedKind(spec: {
           // A mutual cap (任何一方…赔偿责任总额…为限) limits liability; it lays no burden on anyone.
           // (任何一方承担的赔偿责任总额，以…为限 is a cap; 任何一方违约的，应当承担…违约责任，赔偿范围以直接损失为限 is a burden
           // on both whose measure is limited: "为限" counts only in the match's own comma-clause)
-          const clauseEnd = [text.indexOf(',', m[1]), text.indexOf('，', m[1])].filter((i) => i >= 0 && i < se).reduce((a, b) => Math.min(a, b), se);
+          const comma = text.indexOf(',', m[1]);
+          const clauseEnd = comma >= 0 && comma < se ? comma : se;
           if (!CAP.test(text.slice(ss, se)) && !LIMITED.test(text.slice(clauseStart, clauseEnd))) mutualSeen = true;
           continue;
         }
