@@ -2,9 +2,11 @@ import { appendFileSync, copyFileSync, cpSync, readFileSync, statSync, utimesSyn
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../src/node/rule-bundle-build.js';
-import { readBundle } from '../src/node/rule-bundle.js';
+import { readBundle, type Bundle } from '../src/node/rule-bundle.js';
 import { yamlFiles } from '../src/node/rule-packs.js';
-import { loadRuleSources } from '../src/rules/load.js';
+import { loadRuleSources, rulePatterns } from '../src/rules/load.js';
+import { preparePattern } from '../src/rules/patterns.js';
+import { requiredLiterals } from '../src/rules/required-literals.js';
 import { useTempDirs } from './temp-dirs.js';
 
 const tempDir = useTempDirs();
@@ -26,6 +28,22 @@ describe('rule pack bundles', () => {
     const fromYaml = loadRuleSources(yamlFiles(dir).map((f) => ({ file: path.relative(dir, f), text: readFileSync(f, 'utf8'), pack: 'agency', trusted: true }))).rules;
     expect(fromBundle.length).toBe(yamlFiles(dir).length);
     expect(fromBundle.map((r) => [r.id, r.source, r.spec])).toEqual(fromYaml.map((r) => [r.id, r.source, r.spec]));
+  });
+
+  it('records, for every pattern of the pack, the strings it requires and its prepared form, as a run works them out', () => {
+    const { dir, bundles } = setUp();
+    const bundle = JSON.parse(readFileSync(path.join(bundles, 'agency.json'), 'utf8')) as Bundle;
+    const fromYaml = loadRuleSources(yamlFiles(dir).map((f) => ({ file: f, text: readFileSync(f, 'utf8'), pack: 'agency', trusted: true }))).rules;
+    const sources = [...new Set(fromYaml.flatMap((r) => rulePatterns(r.spec)))];
+    expect(Object.keys(bundle.patterns).sort()).toEqual(sources.sort());
+    for (const source of sources) {
+      const [literals, prepared] = bundle.patterns[source];
+      const neutral = source.replace(/\{(?:client|provider)\}/g, '.');
+      expect(literals, source).toEqual(requiredLiterals(preparePattern(neutral)));
+      if (!/\{(?:client|provider)\}/.test(source)) expect(prepared ?? source, source).toBe(preparePattern(source));
+    }
+    // (the strings are worth recording: most patterns have some)
+    expect(Object.values(bundle.patterns).filter(([l]) => l).length).toBeGreaterThan(sources.length * 0.9);
   });
 
   it('is not used once a rule file is edited, added or removed', () => {

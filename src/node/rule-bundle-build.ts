@@ -4,7 +4,8 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadRuleSources } from '../rules/load.js';
+import { loadRuleSources, rulePatterns } from '../rules/load.js';
+import { patternFacts } from '../rules/patterns.js';
 import { BUILTIN_RULES_DIR, builtinPackNames, yamlFiles } from './rule-packs.js';
 import { BUNDLE_DIR, BUNDLE_VERSION, bundlePath, digestOf, type Bundle, type BundledRule } from './rule-bundle.js';
 
@@ -27,7 +28,9 @@ export function writeBundle(pack: string, dir: string, files: string[], bundleDi
     const { size, mtimeMs } = statSync(r.source.file);
     return { file: path.relative(dir, r.source.file), digest, size, mtimeMs, line: r.source.line, column: r.source.column, spec: r.spec };
   });
-  const bundle: Bundle = { version: BUNDLE_VERSION, pack, rules };
+  const patterns: Bundle['patterns'] = {};
+  for (const r of loaded.rules) for (const p of rulePatterns(r.spec)) patterns[p] = patternFacts(p);
+  const bundle: Bundle = { version: BUNDLE_VERSION, pack, rules, patterns };
   mkdirSync(bundleDir, { recursive: true });
   writeFileSync(bundlePath(pack, bundleDir), JSON.stringify(bundle));
   return [];

@@ -10,10 +10,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRule, type RunnableRule } from '../rules/engine.js';
+import { seedPatternFacts, type PatternFacts } from '../rules/patterns.js';
 import type { RuleSpec } from '../rules/types.js';
 
 export const BUNDLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packs');
-export const BUNDLE_VERSION = 4;
+export const BUNDLE_VERSION = 5;
 
 export interface BundledRule {
   /** Path of the YAML file inside the pack folder. */
@@ -33,6 +34,8 @@ export interface Bundle {
   version: number;
   pack: string;
   rules: BundledRule[];
+  /** What the build worked out for each pattern (patternFacts), rather than every start-up. */
+  patterns: Record<string, PatternFacts>;
 }
 
 export const bundlePath = (pack: string, bundleDir = BUNDLE_DIR) => path.join(bundleDir, `${pack}.json`);
@@ -68,6 +71,9 @@ export function readBundle(pack: string, dir: string, files: string[], cwd?: str
   const now = files.map((f) => path.relative(dir, f));
   if (bundle.version !== BUNDLE_VERSION || bundle.pack !== pack || bundle.rules.map((r) => r.file).join('\0') !== now.join('\0')) return undefined;
   const rules: RunnableRule[] = [];
+  // (keyed by each pattern's text: an entry is right for that text whichever rule it came from, even if the bundle
+  // turns out stale below)
+  seedPatternFacts(bundle.patterns);
   for (const r of bundle.rules) {
     const full = path.join(dir, r.file);
     try {

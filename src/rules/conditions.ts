@@ -1,7 +1,8 @@
 import { normalize } from './normalize.js';
-import { compilePattern, search } from './patterns.js';
+import { compilePattern, patternLiterals, search } from './patterns.js';
 import type { ConditionSpec, ScopeSpec } from './types.js';
-import { unitOf, type Unit } from './document-view.js';
+import { unitOf, type RoleTerms, type Unit } from './document-view.js';
+import type { DocumentText } from './required-literals.js';
 
 /** A match in a unit's normalised text; [start, start] for a condition that holds without pointing anywhere. */
 export type Match = [number, number];
@@ -12,6 +13,7 @@ export type Condition = (unit: Unit, from?: number, to?: number) => Match | null
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 const ROLE_PLACEHOLDER = /\{(client|provider)\}/g;
+const ROLE_IN_PATTERN = /\{(?:client|provider)\}/;
 
 /**
  * `{client}` and `{provider}` in a pattern stand for the words this contract uses for each side (甲方, the
@@ -22,20 +24,47 @@ export function withRoles(source: string, roles: { client: string; provider: str
   return source.replace(ROLE_PLACEHOLDER, (_, role: 'client' | 'provider') => roles[role]);
 }
 
+/**
+ * A pattern of a condition, compiled when a document first needs it: most of a pack's patterns cannot match a given
+ * contract (required-literals.ts), and are then never compiled at all.
+ */
+class LazyPattern {
+  private compiled: RegExp | null = null;
+  private required: string[] | null | undefined;
+  readonly hasRoles: boolean;
+
+  constructor(readonly source: string) {
+    this.hasRoles = ROLE_IN_PATTERN.test(source);
+  }
+
+  /** Strings one of which the pattern cannot match without (null: none known). */
+  get literals(): string[] | null {
+    if (this.required === undefined) this.required = patternLiterals(this.source);
+    return this.required;
+  }
+
+  /** The expression for a document whose parties are called `roles`. */
+  for(roles: RoleTerms): RegExp {
+    if (this.hasRoles) return compilePattern(withRoles(this.source, roles));
+    return (this.compiled ??= compilePattern(this.source));
+  }
+}
+
 function anyPattern(sources: string[]): Condition {
-  const fixed = sources.filter((s) => !/\{(?:client|provider)\}/.test(s)).map(compilePattern);
-  const dynamic = sources.filter((s) => /\{(?:client|provider)\}/.test(s));
-  // A document's units share one roles object: the patterns are filled in once per document, not once per unit.
-  const filled = new WeakMap<object, RegExp[]>();
-  const patternsFor = (roles: { client: string; provider: string }) => {
-    let res = filled.get(roles);
-    if (!res) filled.set(roles, (res = [...fixed, ...dynamic.map((s) => compilePattern(withRoles(s, roles)))]));
+  const patterns = sources.map((s) => new LazyPattern(s));
+  // Per document: only the patterns that can match it at all, with its role words filled in.
+  const live = new WeakMap<DocumentText, RegExp[]>();
+  const patternsFor = (unit: Unit) => {
+    let res = live.get(unit.docText);
+    if (!res) {
+      res = patterns.filter((p) => unit.docText.mayContain(p.literals)).map((p) => p.for(unit.roles));
+      live.set(unit.docText, res);
+    }
     return res;
   };
   return (unit, from = 0, to = unit.norm.text.length) => {
     let best: Match | null = null;
-    const res = dynamic.length ? patternsFor(unit.roles) : fixed;
-    for (const re of res) {
+    for (const re of patternsFor(unit)) {
       let m = search(re, unit.norm.text, from, to);
       while (m && unit.cellCuts.some((c) => c > m![0] && c < m![1])) m = search(re, unit.norm.text, m[0] + 1, to);
       if (m && (!best || m[0] < best[0])) best = m;
@@ -45,8 +74,9 @@ function anyPattern(sources: string[]): Condition {
 }
 
 function headingMatches(sources: string[]): Condition {
-  const res = sources.map(compilePattern);
-  return (unit, from = 0) => (unit.headingNorm && res.some((re) => search(re, unit.headingNorm)) ? [from, from] : null);
+  const patterns = sources.map((s) => new LazyPattern(s));
+  return (unit, from = 0) =>
+    unit.headingNorm && patterns.some((p) => unit.docText.mayContain(p.literals) && search(p.for(unit.roles), unit.headingNorm)) ? [from, from] : null;
 }
 
 function clauseNumberIs(numbers: string[]): Condition {

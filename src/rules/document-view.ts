@@ -1,6 +1,7 @@
 import type { Block, Clause, ContractDocument, Position } from '../types.js';
 import { lowerBound } from '../util/lower-bound.js';
 import { normalize, originalRange, type NormalizedText } from './normalize.js';
+import { DocumentText } from './required-literals.js';
 import { struckOutClauses } from './struck-out.js';
 
 /**
@@ -16,6 +17,8 @@ export interface Unit {
   headingNorm: string;
   /** Regular-expression alternations for `{client}` and `{provider}` in patterns; shared by a document's units. */
   roles: RoleTerms;
+  /** The text of the whole document (every unit's), shared by its units: patterns that cannot match it are skipped. */
+  docText: DocumentText;
   blocks: Block[];
   /** Offset of each block's text within `original` (blocks are joined by a newline). */
   blockStarts: number[];
@@ -65,7 +68,7 @@ export interface DocumentView {
 /** Units by clause, so that `inside` and scopes can look at an enclosing clause's own text. */
 export const unitOf = new WeakMap<Clause, Unit>();
 
-function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], roles: RoleTerms): Unit {
+function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], roles: RoleTerms, docText: DocumentText): Unit {
   const blockStarts: number[] = [];
   let original = '';
   for (const b of blocks) {
@@ -93,6 +96,8 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
     if (!sameRow) rowCuts.push(at);
   }
   const at = headingNorm ? norm.text.indexOf(headingNorm) : -1;
+  docText.add(norm.text);
+  docText.add(headingNorm);
   return {
     clause,
     ancestors,
@@ -100,6 +105,7 @@ function makeUnit(clause: Clause | null, blocks: Block[], ancestors: Clause[], r
     norm,
     headingNorm,
     roles,
+    docText,
     blocks,
     blockStarts,
     sentences: splitSentences(norm.text, [...headingCut, ...rowCuts]),
@@ -141,12 +147,13 @@ export function buildView(doc: ContractDocument): DocumentView {
   partyTerms.sort((a, b) => b.term.length - a.term.length);
   const roles = roleTerms(partyTerms);
   const units: Unit[] = [];
-  if (doc.preamble.length) units.push(makeUnit(null, doc.preamble, [], roles));
+  const docText = new DocumentText();
+  if (doc.preamble.length) units.push(makeUnit(null, doc.preamble, [], roles, docText));
   const struck = struckOutClauses(doc);
   const walk = (clauses: Clause[], ancestors: Clause[]) => {
     for (const c of clauses) {
       if (struck.has(c)) continue;
-      const unit = makeUnit(c, c.blocks, ancestors, roles);
+      const unit = makeUnit(c, c.blocks, ancestors, roles, docText);
       unitOf.set(c, unit);
       units.push(unit);
       walk(c.children, [...ancestors, c]);

@@ -20,6 +20,11 @@ export interface LoadedRules {
 /** Keys whose string values are not patterns. */
 const NOT_PATTERN_KEYS = new Set(['id', 'name', 'type', 'op', 'unit', 'favoured', 'favours', 'zh', 'en', 'value', 'min', 'negation', 'document']);
 
+/** Every pattern string of a rule, in its kind and its scope. */
+export function rulePatterns(spec: RuleSpec): string[] {
+  return [...patternsOf(spec.kind, ['kind']), ...patternsOf(spec.scope, ['scope'])].map(([pattern]) => pattern);
+}
+
 /** Every pattern string in a rule's kind and scope, with its path in the YAML. */
 function* patternsOf(value: unknown, path: Array<string | number>): Generator<[string, Array<string | number>]> {
   if (typeof value === 'string') {

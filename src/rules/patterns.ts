@@ -1,4 +1,5 @@
 import { normalizePattern } from './normalize.js';
+import { requiredLiterals } from './required-literals.js';
 
 export class PatternError extends Error {}
 
@@ -86,13 +87,17 @@ const cache = new Map<string, RegExp>();
 export function compilePattern(source: string): RegExp {
   const hit = cache.get(source);
   if (hit) return hit;
-  if (source.length > 2000) throw new PatternError('pattern is longer than 2000 characters');
-  if (hasNestedQuantifier(source)) {
-    throw new PatternError('nested quantifiers such as (a+)+ can take exponential time; rewrite the pattern without them');
+  // A bundled pattern was checked and prepared when the bundle was built.
+  let prepared = checkedPatterns.get(source);
+  if (prepared === undefined) {
+    if (source.length > 2000) throw new PatternError('pattern is longer than 2000 characters');
+    if (hasNestedQuantifier(source)) {
+      throw new PatternError('nested quantifiers such as (a+)+ can take exponential time; rewrite the pattern without them');
+    }
+    prepared = preparePattern(source);
   }
   let re: RegExp;
   try {
-    const prepared = lowerCaseLiterals(boundRepetitions(normalizePattern(source)));
     // The text is lower-cased already, so the pattern is lower-cased instead of matched case-insensitively; and
     // Unicode mode only where the pattern needs it (\p{Han}, \u{20000}). Both halve the time V8 takes to compile
     // the pack's few hundred patterns, which is most of a short lint's start-up.
@@ -102,6 +107,49 @@ export function compilePattern(source: string): RegExp {
   }
   cache.set(source, re);
   return re;
+}
+
+/** A pattern as it is compiled: folded like the text, repetitions bounded, lower case. */
+export function preparePattern(source: string): string {
+  return lowerCaseLiterals(boundRepetitions(normalizePattern(source)));
+}
+
+const literalCache = new Map<string, string[] | null>();
+
+/**
+ * Strings one of which is in every text that the rule pattern `source` matches (see required-literals.ts), or null.
+ * A party placeholder ({client}) stands for words not known until a contract is read: any text.
+ */
+export function patternLiterals(source: string): string[] | null {
+  let list = literalCache.get(source);
+  if (list === undefined) literalCache.set(source, (list = requiredLiterals(preparePattern(source.replace(/\{(?:client|provider)\}/g, '.')))));
+  return list;
+}
+
+/**
+ * What a rule bundle records of each pattern at build time, so that a run does not work it out again at every
+ * start-up: the strings it requires, and the prepared form of a pattern that is compiled as written (one with a
+ * party placeholder is compiled only once a contract names its parties). A prepared form is left out where it is
+ * the pattern itself.
+ */
+export type PatternFacts = [literals: string[] | null, prepared?: string];
+
+export function patternFacts(source: string): PatternFacts {
+  const literals = patternLiterals(source);
+  if (/\{(?:client|provider)\}/.test(source)) return [literals];
+  compilePattern(source);
+  const prepared = preparePattern(source);
+  return prepared === source ? [literals] : [literals, prepared];
+}
+
+/** Patterns checked and prepared by the build, with their prepared form. */
+const checkedPatterns = new Map<string, string>();
+
+export function seedPatternFacts(known: Record<string, PatternFacts>): void {
+  for (const [source, [literals, prepared]] of Object.entries(known)) {
+    if (!literalCache.has(source)) literalCache.set(source, literals);
+    if (!/\{(?:client|provider)\}/.test(source)) checkedPatterns.set(source, prepared ?? source);
+  }
 }
 
 /** First match of `re` in `text` between `from` and `to`, as [start, end]. */
