@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/node/lint-files.js';
 import { normalize, normalizePattern } from '../src/rules/normalize.js';
 import { TRADITIONAL_TO_SIMPLIFIED } from '../src/util/traditional-chinese-table.js';
-import { hasTraditional, isMostlyTraditional, toSimplified } from '../src/util/traditional-chinese.js';
+import { FIRST_MAPPED, hasTraditional, isMostlyTraditional, toSimplified } from '../src/util/traditional-chinese.js';
 import { Converter } from 'opencc-js/cn2t';
 import { writeBundle } from '../src/node/rule-bundle-build.js';
 import { readBundle } from '../src/node/rule-bundle.js';
@@ -23,6 +23,14 @@ describe('Traditional Chinese read as Simplified', () => {
     const committed = readFileSync(path.join(root, 'src/util/traditional-chinese-table.ts'), 'utf8');
     expect(committed).toBe(tableSource(await traditionalPairs()));
     expect(TRADITIONAL_TO_SIMPLIFIED.length / 2).toBeGreaterThan(2500);
+  });
+
+  it('maps no character below FIRST_MAPPED, which lets text without such characters skip the table', () => {
+    let lowest = 0xffff;
+    for (let i = 0; i < TRADITIONAL_TO_SIMPLIFIED.length; i += 2) lowest = Math.min(lowest, TRADITIONAL_TO_SIMPLIFIED.charCodeAt(i));
+    expect(lowest).toBeGreaterThanOrEqual(FIRST_MAPPED);
+    expect(hasTraditional('Clause 9.2 of the General Terms')).toBe(false);
+    expect(hasTraditional('Clause 9.2 of the 通用條款')).toBe(true);
   });
 
   it('maps character for character, so offsets into the original hold', () => {

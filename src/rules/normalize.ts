@@ -110,5 +110,14 @@ const FOLDS_IN_PATTERN = new RegExp(`[\\uff01-\\uff5e${SPACES}${Object.keys(QUOT
 
 /** A clause number as references to it are read: folded like rule text, without spaces or a trailing dot (3.2. → 3.2, 第九條 → 第九条). */
 export function bareClauseNumber(number: string): string {
-  return normalize(number).text.replace(/\s+/g, '').replace(/[.、．]$/, '');
+  // (asked for every clause of a contract by each rule that follows cross-references: the few distinct numbers of
+  // a run are worked out once)
+  let bare = bareNumbers.get(number);
+  if (bare === undefined) {
+    bare = normalize(number).text.replace(/\s+/g, '').replace(/[.、．]$/, '');
+    if (bareNumbers.size < 10_000) bareNumbers.set(number, bare);
+  }
+  return bare;
 }
+
+const bareNumbers = new Map<string, string>();

@@ -55,8 +55,16 @@ const REGIONAL_WORDS: Array<[string, string]> = [
 const REGIONAL = new RegExp(REGIONAL_WORDS.map(([w]) => w).join('|'), 'g');
 const REGIONAL_MAP = new Map(REGIONAL_WORDS);
 
+/**
+ * Every character the table maps is a Han character at or above U+3400 (a test holds the table to it): text with none
+ * (an English contract, a pattern, a clause number) is told apart without building the table or reading it.
+ */
+export const FIRST_MAPPED = 0x3400;
+const MAY_HAVE_MAPPED = /[\u3400-\uffff]/;
+
 /** Whether `text` has a Traditional form (or a variant read otherwise): false for most Simplified text. */
 export function hasTraditional(text: string): boolean {
+  if (!MAY_HAVE_MAPPED.test(text)) return false;
   const t = simplifiedTable();
   for (let i = 0; i < text.length; i++) if (t[text.charCodeAt(i)]) return true;
   return false;
