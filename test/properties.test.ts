@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestMarkdown } from '../src/ingest/markdown.js';
 import { isReadError } from '../src/ingest/read-error.js';
 import { ingestText } from '../src/ingest/text.js';
+import { splitSentences } from '../src/rules/document-view.js';
 import { normalize } from '../src/rules/normalize.js';
 import { analyseDocument } from '../src/structure/index.js';
 import type { Block, Clause, ContractDocument, IngestedDocument } from '../src/types.js';
@@ -298,6 +299,37 @@ function parseWith(ingest: (data: Uint8Array) => IngestedDocument, bytes: Uint8A
 
 // ---------------------------------------------------------------------------------------------------------------
 // Clause tree
+
+describe('splitSentences() properties', () => {
+  /** The definition, one character at a time: an end at a terminator, at ". " after no abbreviation, and before a cut. */
+  const byCharacter = (text: string, cuts: number[]): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    const cutSet = new Set(cuts);
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      const abbreviation = /\b(?:e\.g|i\.e|etc|inc|ltd|co|no|mr|ms|dr|u\.s|vs)$/i.test(text.slice(Math.max(0, i - 4), i));
+      if (cutSet.has(i + 1) || /[。;；!！?？\n]/.test(ch) || (ch === '.' && text[i + 1] === ' ' && !abbreviation)) {
+        if (i + 1 > start) out.push([start, i + 1]);
+        start = i + 1;
+      }
+    }
+    if (start < text.length) out.push([start, text.length]);
+    return out;
+  };
+  const sentenceText = fc
+    .array(fc.constantFrom('a', 'e.g', 'Inc', 'no', 'co', 'ltd', 'U.S', 'x', '.', ' ', '. ', '。', ';', '；', '!', '?', '？', '\n', '甲'), { maxLength: 30 })
+    .map((parts) => parts.join(''));
+
+  it('splits as the character-by-character definition does, cuts included', () => {
+    fc.assert(
+      fc.property(sentenceText, fc.array(fc.integer({ min: -2, max: 64 }), { maxLength: 5 }), (text, cuts) => {
+        expect(splitSentences(text, cuts)).toEqual(byCharacter(text, cuts));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+});
 
 describe('clause tree properties: plain text', () => {
   it('arbitrary text: never throws (except "empty"), and the tree invariants hold', () => {
