@@ -19,6 +19,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const corpus = path.resolve(root, '../shared/corpus');
 const rows = [];
+const loadAtStart = os.loadavg()[0];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -36,20 +37,23 @@ function once(cmd, args, opts = {}) {
   return { ms, rss, status: r.status };
 }
 
-/** Median of RUNS runs after one warm-up, for a command and its baseline run alternately. */
-function pair(a, b) {
+/**
+ * Median of `runs` runs after one warm-up, for a command and its baseline run alternately; `gap` is the median of
+ * the differences within each pair, which the host's load drifting during the runs moves less than it moves either.
+ */
+function pair(a, b, runs = RUNS) {
   once(...a);
   if (b) once(...b);
   const as = [];
   const bs = [];
   const rss = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const x = once(...a);
     as.push(x.ms);
     rss.push(x.rss);
     if (b) bs.push(once(...b).ms);
   }
-  return { a: median(as), b: b ? median(bs) : NaN, rss: Math.max(...rss) };
+  return { a: median(as), b: b ? median(bs) : NaN, gap: b ? median(as.map((x, i) => x - bs[i])) : NaN, rss: Math.max(...rss) };
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
@@ -83,10 +87,12 @@ const docxs = [
 // 3. Cold start
 {
   const txt = path.join(root, 'fixtures/eval/en-03-complete.txt');
-  const v = pair(['node', [bin, '--version']], ['node', ['-e', '0']]);
-  row('cold start: --version vs node -e 0', fmt(v.a), fmt(v.b), `+${fmt(v.a - v.b)}`, '—');
-  const t = pair(['node', [bin, '--output', '/dev/null', txt]], ['node', ['-e', '0']]);
-  row('cold start: lint one .txt vs node -e 0', fmt(t.a), fmt(t.b), `+${fmt(t.a - t.b)}`, '≤ +150 ms');
+  // (a cold start is short, so it is run more often: a few tens of milliseconds are what is measured)
+  const runs = Math.max(RUNS, 21);
+  const v = pair(['node', [bin, '--version']], ['node', ['-e', '0']], runs);
+  row('cold start: --version vs node -e 0', fmt(v.a), fmt(v.b), `+${fmt(v.gap)}`, '—', `median of ${runs} paired runs`);
+  const t = pair(['node', [bin, '--output', '/dev/null', txt]], ['node', ['-e', '0']], runs);
+  row('cold start: lint one .txt vs node -e 0', fmt(t.a), fmt(t.b), `+${fmt(t.gap)}`, '≤ +150 ms', `median of ${runs} paired runs`);
 }
 
 // 4. Scaling: one contract repeated. Time is measured inside one warm process (reading, clause tree, rules), so that
@@ -137,8 +143,10 @@ const docxs = [
   rmSync(tmp, { recursive: true, force: true });
 }
 
+// This machine's load average when the run began and ended: work left running here shows in every row.
+const loadAtEnd = os.loadavg()[0];
 const cols = ['what', 'ours', 'base', 'ratio', 'target', 'note'];
 const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => String(r[c]).length))]));
-console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs after a warm-up`);
+console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs after a warm-up; load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`);
 console.log(cols.map((c) => c.padEnd(width[c])).join('  '));
 for (const r of rows) console.log(cols.map((c) => String(r[c]).padEnd(width[c])).join('  '));
