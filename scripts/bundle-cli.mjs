@@ -33,6 +33,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
+  // (maps point at the sources, as tsc's do, rather than carrying them: the package stays small)
+  sourcesContent: false,
   legalComments: 'eof',
   chunkNames: '[name]-[hash]',
   // commander is CommonJS and requires Node's modules: an ES module has no `require` of its own.
