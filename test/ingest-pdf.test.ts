@@ -399,3 +399,22 @@ describe('CUAD corpus', () => {
     }
   });
 });
+
+describe('pdf.js is loaded for text only', () => {
+  it('reads a PDF without loading the native canvas library, and leaves no DOMMatrix behind', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const doc = await ingestPdf(readFileSync(path.join(projectRoot, 'fixtures/contracts/en-agency-sections.pdf')));
+    expect(doc.blocks.length).toBeGreaterThan(10);
+    expect(Object.keys(require.cache).filter((f) => f.includes(`${path.sep}@napi-rs${path.sep}`))).toEqual([]);
+    expect('DOMMatrix' in globalThis).toBe(false);
+  });
+
+  it('writes nothing of its own to the console while it loads', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = path.join(projectRoot, 'bin/contract-lint');
+    const r = spawnSync('node', [bin, '--workers', '0', '-f', 'json', 'fixtures/contracts/en-agency-sections.pdf'], { cwd: projectRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).files[0].path).toBe('fixtures/contracts/en-agency-sections.pdf');
+  });
+});

@@ -86,20 +86,74 @@ async function importPdfJs(): Promise<LoadedPdfJs> {
   const natives = NATIVE_BUILTINS.map(
     ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const,
   );
-  // While its modules load, pdf.js logs "Warning: …" with console.log before any verbosity option can apply (e.g.
-  // when the optional @napi-rs/canvas it polyfills rendering APIs from is missing, which text extraction does not
-  // need). A linter's stdout may be JSON, so those lines are dropped; anything else still gets through.
+  // While its modules load, pdf.js writes "Warning: …" (console.warn in pdf.js 5, console.log before) before any
+  // verbosity option can apply: that it has no canvas to draw with (see withoutNativeCanvas). A linter's output may
+  // be JSON, so those lines are dropped; anything else still gets through.
   const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('Warning: ')) return;
-    log(...args);
-  };
+  const warn = console.warn;
+  const quiet =
+    (write: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('Warning: ')) return;
+      write(...args);
+    };
+  console.log = quiet(log);
+  console.warn = quiet(warn);
+  const restoreCanvas = withoutNativeCanvas();
   try {
     return await importPdfJsModules();
   } finally {
+    restoreCanvas();
     console.log = log;
+    console.warn = warn;
     for (const [owner, key, descriptor] of natives) if (descriptor) Object.defineProperty(owner, key, descriptor);
   }
+}
+
+/**
+ * On Node, pdf.js requires @napi-rs/canvas as it loads, a 31 MB native Skia library, for DOMMatrix, ImageData and
+ * Path2D: what it needs to render pages, which we never do. Loading it took ~26 ms of every thread that reads a PDF,
+ * and where no build of it exists for the platform, every PDF failed, since pdf.js makes one DOMMatrix as it loads.
+ * So pdf.js is told, while it loads, that the package is not there, and is given an identity DOMMatrix while it loads,
+ * which nothing of text extraction calls on. Returns what puts things back.
+ */
+function withoutNativeCanvas(): () => void {
+  const getBuiltinModule = process.getBuiltinModule;
+  const hadDomMatrix = 'DOMMatrix' in globalThis;
+  if (!hadDomMatrix) (globalThis as { DOMMatrix?: unknown }).DOMMatrix = IdentityMatrix;
+  const restoreMatrix = () => {
+    if (!hadDomMatrix) delete (globalThis as { DOMMatrix?: unknown }).DOMMatrix;
+  };
+  if (typeof getBuiltinModule !== 'function') return restoreMatrix;
+  process.getBuiltinModule = ((id: string) => {
+    const real = getBuiltinModule(id);
+    if (id !== 'module' && id !== 'node:module') return real;
+    const module = real as typeof import('node:module');
+    return {
+      ...module,
+      createRequire: (from: string | URL) => {
+        const require = module.createRequire(from);
+        return Object.assign((request: string) => {
+          if (request === '@napi-rs/canvas') throw new Error('@napi-rs/canvas is not loaded: contract-lint reads text only');
+          return require(request);
+        }, require);
+      },
+    };
+  }) as typeof getBuiltinModule;
+  return () => {
+    process.getBuiltinModule = getBuiltinModule;
+    restoreMatrix();
+  };
+}
+
+/** The DOMMatrix pdf.js makes as it loads (a constant for drawing); the identity, with no operations. */
+class IdentityMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
 }
 
 async function importPdfJsModules(): Promise<LoadedPdfJs> {
