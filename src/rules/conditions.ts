@@ -1,5 +1,5 @@
 import { normalize } from './normalize.js';
-import { compilePattern, patternLiterals, search } from './patterns.js';
+import { compilePattern, hasRoles, patternLiterals, ROLE_PLACEHOLDERS, search } from './patterns.js';
 import type { ConditionSpec, ScopeSpec } from './types.js';
 import { unitOf, type RoleTerms, type Unit } from './document-view.js';
 import type { DocumentText } from './required-literals.js';
@@ -12,16 +12,13 @@ export type Condition = (unit: Unit, from?: number, to?: number) => Match | null
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-const ROLE_PLACEHOLDER = /\{(client|provider)\}/g;
-const ROLE_IN_PATTERN = /\{(?:client|provider)\}/;
-
 /**
  * `{client}` and `{provider}` in a pattern stand for the words this contract uses for each side (甲方, the
  * company's name, "Agency"…), as its parties' roles say: a rule about the client's right to terminate works
  * whether the client is 甲方 or 乙方.
  */
 export function withRoles(source: string, roles: { client: string; provider: string }): string {
-  return source.replace(ROLE_PLACEHOLDER, (_, role: 'client' | 'provider') => roles[role]);
+  return source.replace(ROLE_PLACEHOLDERS, (placeholder) => roles[placeholder.slice(1, -1) as 'client' | 'provider']);
 }
 
 /**
@@ -30,17 +27,15 @@ export function withRoles(source: string, roles: { client: string; provider: str
  */
 class LazyPattern {
   private compiled: RegExp | null = null;
-  private required: string[] | null | undefined;
   readonly hasRoles: boolean;
 
   constructor(readonly source: string) {
-    this.hasRoles = ROLE_IN_PATTERN.test(source);
+    this.hasRoles = hasRoles(source);
   }
 
-  /** Strings one of which the pattern cannot match without (null: none known). */
+  /** Strings one of which the pattern cannot match without (null: none known); patternLiterals keeps them. */
   get literals(): string[] | null {
-    if (this.required === undefined) this.required = patternLiterals(this.source);
-    return this.required;
+    return patternLiterals(this.source);
   }
 
   /** The expression for a document whose parties are called `roles`. */

@@ -114,6 +114,12 @@ export function preparePattern(source: string): string {
   return lowerCaseLiterals(boundRepetitions(normalizePattern(source)));
 }
 
+/** A party placeholder ({client}, {provider}): see withRoles() in conditions.ts. */
+export const ROLE_PLACEHOLDERS = /\{(?:client|provider)\}/g;
+
+/** Whether a pattern names a party, and so is compiled only once a contract's party words are known. */
+export const hasRoles = (source: string): boolean => source.search(ROLE_PLACEHOLDERS) >= 0;
+
 const literalCache = new Map<string, string[] | null>();
 
 /**
@@ -122,7 +128,7 @@ const literalCache = new Map<string, string[] | null>();
  */
 export function patternLiterals(source: string): string[] | null {
   let list = literalCache.get(source);
-  if (list === undefined) literalCache.set(source, (list = requiredLiterals(preparePattern(source.replace(/\{(?:client|provider)\}/g, '.')))));
+  if (list === undefined) literalCache.set(source, (list = requiredLiterals(preparePattern(source.replace(ROLE_PLACEHOLDERS, '.')))));
   return list;
 }
 
@@ -136,7 +142,7 @@ export type PatternFacts = [literals: string[] | null, prepared?: string];
 
 export function patternFacts(source: string): PatternFacts {
   const literals = patternLiterals(source);
-  if (/\{(?:client|provider)\}/.test(source)) return [literals];
+  if (hasRoles(source)) return [literals];
   compilePattern(source);
   const prepared = preparePattern(source);
   return prepared === source ? [literals] : [literals, prepared];
@@ -148,7 +154,7 @@ const checkedPatterns = new Map<string, string>();
 export function seedPatternFacts(known: Record<string, PatternFacts>): void {
   for (const [source, [literals, prepared]] of Object.entries(known)) {
     if (!literalCache.has(source)) literalCache.set(source, literals);
-    if (!/\{(?:client|provider)\}/.test(source)) checkedPatterns.set(source, prepared ?? source);
+    if (!hasRoles(source)) checkedPatterns.set(source, prepared ?? source);
   }
 }
 
