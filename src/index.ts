@@ -5,7 +5,8 @@
 export type * from './types.js';
 export type { Finding, ConcernReport, Severity, RuleSpec } from './rules/types.js';
 export type { FileReport, LintFilesOptions, LintFilesResult } from './node/lint-files.js';
-export { ingest, ReadError, isReadError, detectFormat } from './ingest/index.js';
+export { ingest, ReadError, isReadError, detectFormat, type IngestOptions } from './ingest/index.js';
+export { TimeBudget } from './ingest/limits.js';
 export { analyseDocument, buildClauseTree, matchClauseNumber, analyseParties, detectLanguage } from './structure/index.js';
 export { lintDocument, compileRule, type LintOptions, type LintResult, type RunnableRule } from './rules/engine.js';
 export { loadRuleSources, type RuleSource } from './rules/load.js';

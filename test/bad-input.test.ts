@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { parseContract } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
-import { LIMITS, withTimeBudget } from '../src/ingest/limits.js';
+import { LIMITS, TimeBudget, withTimeBudget } from '../src/ingest/limits.js';
 import { ingestPdf } from '../src/ingest/pdf/index.js';
 import { ReadError } from '../src/ingest/read-error.js';
 import type { IngestedDocument, ReadErrorCode } from '../src/types.js';
@@ -163,11 +163,38 @@ describe('big hostile inputs (generated at test time)', () => {
 
   it('gives up on a file once its time budget is spent', async () => {
     const data = new Uint8Array(readFileSync(big['pages-1500.pdf']));
-    const error = await withTimeBudget(0.001, () => ingest(data, 'slow.pdf')).catch((e: unknown) => e);
+    const error = await withTimeBudget(0.001, (budget) => ingest(data, 'slow.pdf', { budget })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReadError);
     expect((error as ReadError).code).toBe('timeout');
     expect((error as ReadError).message).toMatch(/^reading took more than 0\.001 s/);
     expectUserMessage(error as ReadError);
+  });
+
+  it('keeps each file to its own time budget while several are read at once', async () => {
+    const slow = new Uint8Array(readFileSync(big['pages-1500.pdf']));
+    const [spent, read] = await Promise.allSettled([
+      withTimeBudget(0.001, (budget) => ingest(slow, 'slow.pdf', { budget })),
+      withTimeBudget(60, (budget) => ingest(textPdf(3), 'short.pdf', { budget })),
+    ]);
+    expect(spent).toMatchObject({ status: 'rejected', reason: { code: 'timeout' } });
+    expect(read).toMatchObject({ status: 'fulfilled', value: { pageCount: 3 } });
+  });
+
+  it('spends a time budget by the clock, and gives none for 0 or an unusable number', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const short = new TimeBudget(1);
+      const long = new TimeBudget(10);
+      short.check();
+      vi.setSystemTime(Date.now() + 2000);
+      long.check();
+      expect(() => short.check()).toThrow(/^reading took more than 1 s/);
+    } finally {
+      vi.useRealTimers();
+    }
+    for (const seconds of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, undefined]) {
+      expect(await withTimeBudget(seconds, async (budget) => budget)).toBeUndefined();
+    }
   });
 
   it('--timeout reports the slow file and lints the others', async () => {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ReadError } from '../src/ingest/read-error.js';
 import { ingestPdf } from '../src/ingest/pdf/index.js';
 import { clauseStart } from '../src/ingest/pdf/clause-start.js';
+import { DirectPort } from '../src/ingest/pdf/direct-port.js';
+import { loadPdfJs } from '../src/ingest/pdf/pdfjs.js';
 import { removeCjkSpaces } from '../src/ingest/pdf/cjk-spacing.js';
 import { isPageNumber, removeRunningText } from '../src/ingest/pdf/running-headers.js';
 import type { TextLine } from '../src/ingest/pdf/page-text.js';
@@ -416,5 +418,75 @@ describe('pdf.js is loaded for text only', () => {
     const r = spawnSync('node', [bin, '--workers', '0', '-f', 'json', 'fixtures/contracts/en-agency-sections.pdf'], { cwd: projectRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).files[0].path).toBe('fixtures/contracts/en-agency-sections.pdf');
+  });
+});
+
+describe('pdf.js halves joined by a DirectPort', () => {
+  it('delivers after the send returns, to listeners still registered, and stops at an abort signal', async () => {
+    const port = new DirectPort();
+    const seen: string[] = [];
+    const stop = new AbortController();
+    port.addEventListener('message', (e) => seen.push(`a:${(e.data as { n: number }).n}`));
+    port.addEventListener('message', (e) => seen.push(`b:${(e.data as { n: number }).n}`), { signal: stop.signal });
+    port.postMessage({ n: 1 });
+    expect(seen).toEqual([]);
+    await Promise.resolve();
+    expect(seen).toEqual(['a:1', 'b:1']);
+    stop.abort();
+    port.postMessage({ n: 2 });
+    await Promise.resolve();
+    expect(seen).toEqual(['a:1', 'b:1', 'a:2']);
+  });
+
+  it('keeps what was sent intact when the sender puts new fields into the object it sent', async () => {
+    // What pdf.js's text streaming does: enqueue the content object, then give it new items and styles.
+    const port = new DirectPort();
+    let received: { chunk: { items: string[]; styles: Record<string, unknown> } } | undefined;
+    port.addEventListener('message', (e) => (received = e.data as typeof received));
+    const content = { items: ['first'], styles: Object.create(null) as Record<string, unknown> };
+    content.styles.f1 = { fontFamily: 'serif' };
+    port.postMessage({ stream: 4, chunk: content });
+    content.items = [];
+    content.styles = Object.create(null) as Record<string, unknown>;
+    await Promise.resolve();
+    expect(received!.chunk.items).toEqual(['first']);
+    expect(Object.getPrototypeOf(received!.chunk.styles)).toBe(null);
+    expect(received!.chunk.styles.f1).toEqual({ fontFamily: 'serif' });
+  });
+
+  it('gives the same text content as pdf.js reading through its own cloning port', { timeout: 60_000 }, async () => {
+    const { pdfjs, worker, cMapDir } = await loadPdfJs();
+    const files = [
+      path.join(fixtures, 'contract-zh.pdf'),
+      path.join(fixtures, 'contract-en.pdf'),
+      path.join(fixtures, 'two-columns.pdf'),
+      path.join(fixtures, 'cid-font.pdf'),
+      path.join(projectRoot, 'fixtures/contracts/en-agency-sections.pdf'),
+    ];
+    const read = async (data: Uint8Array, shared: boolean) => {
+      const task = pdfjs.getDocument({
+        data: new Uint8Array(data),
+        ...(shared ? { worker } : {}),
+        isEvalSupported: false,
+        cMapUrl: cMapDir,
+        cMapPacked: true,
+        verbosity: pdfjs.VerbosityLevel.ERRORS,
+      });
+      try {
+        const doc = await task.promise;
+        const pages = [];
+        for (let n = 1; n <= doc.numPages; n++) pages.push(await (await doc.getPage(n)).getTextContent());
+        // Font names carry the document's number, which differs between the two reads.
+        return JSON.parse(JSON.stringify(pages).replace(/"g_d\d+_/g, '"g_')) as typeof pages;
+      } finally {
+        await task.destroy();
+      }
+    };
+    for (const file of files) {
+      const data = new Uint8Array(readFileSync(file));
+      const direct = await read(data, true);
+      expect(direct.flatMap((p) => p.items).length, file).toBeGreaterThan(0);
+      expect(direct, file).toEqual(await read(data, false));
+    }
   });
 });

@@ -1,11 +1,14 @@
 import type { DocFormat, IngestedDocument } from '../types.js';
 import { detectFormat } from './detect-format.js';
+import type { TimeBudget } from './limits.js';
 import { ingestMarkdown } from './markdown.js';
 import { ingestText } from './text.js';
 
 export interface IngestOptions {
   /** User password for an encrypted PDF. */
   password?: string;
+  /** The file's time budget (see withTimeBudget); PDF and DOCX reading stop once it is spent. */
+  budget?: TimeBudget;
 }
 
 /**
@@ -17,11 +20,11 @@ export async function ingest(data: Uint8Array, name: string, options: IngestOpti
   switch (format) {
     case 'pdf': {
       const { ingestPdf } = await import('./pdf/index.js');
-      return ingestPdf(data, { password: options.password });
+      return ingestPdf(data, { password: options.password, budget: options.budget });
     }
     case 'docx': {
       const { ingestDocx } = await import('./docx/index.js');
-      return ingestDocx(data);
+      return ingestDocx(data, { budget: options.budget });
     }
     case 'markdown':
       return ingestMarkdown(data);

@@ -70,7 +70,9 @@ export async function ingestContract(file: string, options: ReadOptions): Promis
       );
     }
     const data = new Uint8Array(await readFile(full));
-    const ingested = await withTimeBudget(options.timeout ?? DEFAULT_TIMEOUT_SECONDS, () => ingest(data, file, { password: options.password }));
+    const ingested = await withTimeBudget(options.timeout ?? DEFAULT_TIMEOUT_SECONDS, (budget) =>
+      ingest(data, file, { password: options.password, budget }),
+    );
     return { path: file, ingested };
   } catch (e) {
     return readFailure(file, e);

@@ -10,7 +10,7 @@
  * Bytes in, document out: no file system, no network.
  */
 import type { Block, IngestedDocument } from '../../types.js';
-import { checkTimeBudget, LIMITS } from '../limits.js';
+import { LIMITS, type TimeBudget } from '../limits.js';
 import { ReadError } from '../read-error.js';
 import { buildBlocks } from './document-blocks.js';
 import { prepareDocumentXml } from './document-xml.js';
@@ -20,9 +20,10 @@ import { readMammothDocument } from './mammoth-document.js';
 import { NumberingDefinitions } from './numbering-definitions.js';
 import { StyleDefinitions } from './style-definitions.js';
 
-export async function ingestDocx(data: Uint8Array): Promise<IngestedDocument> {
+export async function ingestDocx(data: Uint8Array, options: { budget?: TimeBudget } = {}): Promise<IngestedDocument> {
+  const budget = options.budget;
   const pkg = await openDocxPackage(data);
-  checkTimeBudget();
+  budget?.check();
   const [documentXml, stylesXml, numberingXml] = await Promise.all([
     readPart(pkg.zip, pkg.mainDocumentPath),
     readPart(pkg.zip, pkg.stylesPath),
@@ -35,13 +36,13 @@ export async function ingestDocx(data: Uint8Array): Promise<IngestedDocument> {
   const styles = StyleDefinitions.parse(stylesXml);
   const numbering = NumberingDefinitions.parse(numberingXml, styles);
   const prepared = prepareDocumentXml(documentXml);
-  checkTimeBudget();
+  budget?.check();
   const parsedBytes = Buffer.byteLength(prepared.xml);
   if (parsedBytes > LIMITS.docxParsedXmlBytes) throw partTooLargeError(pkg.mainDocumentPath, parsedBytes, LIMITS.docxParsedXmlBytes);
   pkg.zip.file(pkg.mainDocumentPath, prepared.xml, { compression: 'STORE' });
 
   const document = await readMammothDocument(pkg.zip);
-  checkTimeBudget();
+  budget?.check();
   const drafts = buildBlocks(document, { paragraphs: prepared.paragraphs, styles, numbering });
   if (drafts.length === 0) {
     throw new ReadError(

@@ -2,14 +2,14 @@
  * Reading a PDF's positioned text with pdf.js: one getTextContent per page, nothing rendered.
  */
 
-import { checkTimeBudget, LIMITS } from '../limits.js';
+import { LIMITS, type TimeBudget } from '../limits.js';
 import { ReadError } from '../read-error.js';
 import type { PageText, PlacedText } from './page-text.js';
 import { checkStreamBudget } from './stream-budget.js';
 import { hasEofMarker, hasPdfHeader, MESSAGES, toReadError } from './pdf-errors.js';
 import {
   loadPdfJs,
-  type PdfJs,
+  type LoadedPdfJs,
   type PdfJsLoadingTask,
   type PdfJsTextContent,
   type PdfJsTextItem,
@@ -22,6 +22,8 @@ export interface PdfReadOptions {
   maxPages?: number;
   /** Refuse ('too-large') a PDF with more pages than this; default `LIMITS.pdfPages`. */
   maxPageCount?: number;
+  /** The file's time budget (--timeout), checked between pages. */
+  budget?: TimeBudget;
 }
 
 export interface PdfText {
@@ -38,12 +40,12 @@ export async function readPdfText(data: Uint8Array, options: PdfReadOptions = {}
   // Cheap checks first: a non-PDF should not cost loading pdf.js.
   if (!hasPdfHeader(data)) throw new ReadError('corrupt', MESSAGES.notPdf);
 
-  checkStreamBudget(data);
+  checkStreamBudget(data, options.budget);
 
-  const { pdfjs, cMapDir } = await loadPdfJs();
+  const loaded = await loadPdfJs();
   let task: PdfJsLoadingTask;
   try {
-    task = openDocument(pdfjs, cMapDir, data, options.password);
+    task = openDocument(loaded, data, options.password);
   } catch (e) {
     throw toReadError(e, data, options.password !== undefined);
   }
@@ -72,7 +74,7 @@ export async function readPdfText(data: Uint8Array, options: PdfReadOptions = {}
     let lastError: unknown;
     for (let n = 1; n <= limit; n++) {
       // The per-file time budget (--timeout) is checked between pages: a file built to keep pdf.js busy stops here.
-      checkTimeBudget();
+      options.budget?.check();
       try {
         const page = await doc.getPage(n);
         const viewport = page.getViewport({ scale: 1 });
@@ -102,9 +104,10 @@ export async function readPdfText(data: Uint8Array, options: PdfReadOptions = {}
   }
 }
 
-function openDocument(pdfjs: PdfJs, cMapDir: string, data: Uint8Array, password: string | undefined): PdfJsLoadingTask {
+function openDocument({ pdfjs, worker, cMapDir }: LoadedPdfJs, data: Uint8Array, password: string | undefined): PdfJsLoadingTask {
   return pdfjs.getDocument({
-    // pdf.js transfers the buffer it gets to its worker, which detaches it; the caller's bytes must stay usable.
+    worker,
+    // pdf.js takes over the buffer it gets (a real worker would have it transferred); the caller keeps its own bytes.
     data: new Uint8Array(data),
     password,
     // Untrusted input: never compile PDF functions (PostScript calculator) to JS.

@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DirectPort } from './direct-port.js';
 
 /** The few pdf.js types we use, declared here so type-checking does not depend on pdfjs-dist being resolvable. */
 export interface PdfJsTextItem {
@@ -49,13 +50,25 @@ export interface PdfJsLoadingTask {
   destroy(): Promise<void>;
 }
 
+/** pdf.js's handle on its parsing side, which documents can share. */
+export interface PdfJsWorker {
+  readonly destroyed: boolean;
+}
+
 export interface PdfJs {
   getDocument(params: Record<string, unknown>): PdfJsLoadingTask;
+  PDFWorker: new (params: { port: DirectPort; verbosity: number }) => PdfJsWorker;
   VerbosityLevel: { ERRORS: number };
+}
+
+interface PdfJsWorkerModule {
+  WorkerMessageHandler: { initializeFromPort(port: DirectPort): void };
 }
 
 export interface LoadedPdfJs {
   pdfjs: PdfJs;
+  /** The parsing side of pdf.js, in this thread, joined to the API side by a DirectPort; every document uses it. */
+  worker: PdfJsWorker;
   /** Directory of Adobe's predefined CMaps, with the trailing slash pdf.js requires. */
   cMapDir: string;
 }
@@ -164,11 +177,13 @@ async function importPdfJsModules(): Promise<LoadedPdfJs> {
   const buildDir = path.dirname(mainPath);
   const pdfjs = (await import(pathToFileURL(mainPath).href)) as PdfJs;
 
-  // Node has no Web Worker, so pdf.js falls back to running its worker code on the main thread. Handing it the worker
-  // module up front makes that the deliberate path: no worker thread, no guessing of a worker file URL
-  // (GlobalWorkerOptions.workerSrc is not needed), and nothing left running that could keep the process alive.
-  const global = globalThis as { pdfjsWorker?: unknown };
-  global.pdfjsWorker ??= await import(pathToFileURL(path.join(buildDir, 'pdf.worker.mjs')).href);
+  // Node has no Web Worker, so pdf.js would run its worker side in this thread anyway, behind a port that clones every
+  // message (see DirectPort). Setting the two sides up ourselves, once, makes that the deliberate path: no guessing of
+  // a worker file URL, no per-document set-up, and nothing left running that could keep the process alive.
+  const workerModule = (await import(pathToFileURL(path.join(buildDir, 'pdf.worker.mjs')).href)) as PdfJsWorkerModule;
+  const port = new DirectPort();
+  workerModule.WorkerMessageHandler.initializeFromPort(port);
+  const worker = new pdfjs.PDFWorker({ port, verbosity: pdfjs.VerbosityLevel.ERRORS });
 
-  return { pdfjs, cMapDir: path.join(buildDir, '..', '..', 'cmaps') + path.sep };
+  return { pdfjs, worker, cMapDir: path.join(buildDir, '..', '..', 'cmaps') + path.sep };
 }

@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { constants, inflateRawSync } from 'node:zlib';
-import { checkTimeBudget, LIMITS } from '../limits.js';
+import { LIMITS, type TimeBudget } from '../limits.js';
 import { ReadError } from '../read-error.js';
 
 /** How far before `stream` its dictionary may start (dictionaries of real streams are a few hundred bytes). */
@@ -75,7 +75,7 @@ function inflatedSize(pdf: Buffer, [start, end]: [number, number], cap: number):
  * Flate or do not inflate cleanly are left to pdf.js, whose errors are reported as usual. Only streams whose
  * compressed size could break a limit are inflated: for an ordinary contract, none.
  */
-export function checkStreamBudget(data: Uint8Array): void {
+export function checkStreamBudget(data: Uint8Array, budget?: TimeBudget): void {
   const pdf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const bound = ([start, end]: [number, number]) => (end - start) * MAX_DEFLATE_RATIO;
   const streams = flateStreams(pdf).sort((a, b) => bound(b) - bound(a));
@@ -88,6 +88,6 @@ export function checkStreamBudget(data: Uint8Array): void {
     if (size > LIMITS.pdfStreamBytes) throw tooLarge('one', LIMITS.pdfStreamBytes);
     total += size;
     if (total > LIMITS.pdfInflatedBytes) throw tooLarge('all', LIMITS.pdfInflatedBytes);
-    checkTimeBudget();
+    budget?.check();
   }
 }
