@@ -128,8 +128,9 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
   );
   const isPdf = (i: number) => isPdfPath(tasks[i].path);
   const hasPdf = todo.some(isPdf);
+  const planned = () => plannedWorkers(todo.map((i, k) => ({ cost: costs[k], pdf: isPdf(i) })));
   // A PDF is read in a worker even in a small run: only a worker can be stopped when pdf.js is stuck in a loop.
-  const workers = !workersAvailable() || options.workers === 0 ? 0 : Math.max(hasPdf ? 1 : 0, options.workers ?? plannedWorkers(costs));
+  const workers = !workersAvailable() || options.workers === 0 ? 0 : Math.max(hasPdf ? 1 : 0, options.workers ?? planned());
   const finish = (i: number, report: FileReport) => {
     reports[i] = report;
     options.onProgress?.(++done, tasks.length);
