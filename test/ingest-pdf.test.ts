@@ -454,6 +454,17 @@ describe('pdf.js halves joined by a DirectPort', () => {
     expect(received!.chunk.styles.f1).toEqual({ fontFamily: 'serif' });
   });
 
+  it('leaves no listener behind on the shared port once a document is read or has failed', async () => {
+    await ingestPdf(fixture('contract-en.pdf'));
+    const { port } = await loadPdfJs();
+    const before = port.listenerCount;
+    await ingestPdf(fixture('contract-zh.pdf'));
+    await ingestPdf(fixture('two-columns.pdf'));
+    await readError(ingestPdf(fixture('encrypted.pdf')));
+    await readError(ingestPdf(new Uint8Array(readFileSync(path.join(projectRoot, 'fixtures/bad/garbage.pdf')))));
+    expect(port.listenerCount).toBe(before);
+  });
+
   it('gives the same text content as pdf.js reading through its own cloning port', { timeout: 60_000 }, async () => {
     const { pdfjs, worker, cMapDir } = await loadPdfJs();
     const files = [

@@ -42,6 +42,11 @@ export class DirectPort {
     this.#listeners.delete(listener);
   }
 
+  /** Listeners now registered: each document's two handlers come and go with it (a leak would slow every message). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
   terminate(): void {
     this.#listeners.clear();
   }

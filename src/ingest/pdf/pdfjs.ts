@@ -67,8 +67,9 @@ interface PdfJsWorkerModule {
 
 export interface LoadedPdfJs {
   pdfjs: PdfJs;
-  /** The parsing side of pdf.js, in this thread, joined to the API side by a DirectPort; every document uses it. */
+  /** The parsing side of pdf.js, in this thread, joined to the API side by `port`; every document uses it. */
   worker: PdfJsWorker;
+  port: DirectPort;
   /** Directory of Adobe's predefined CMaps, with the trailing slash pdf.js requires. */
   cMapDir: string;
 }
@@ -185,5 +186,5 @@ async function importPdfJsModules(): Promise<LoadedPdfJs> {
   workerModule.WorkerMessageHandler.initializeFromPort(port);
   const worker = new pdfjs.PDFWorker({ port, verbosity: pdfjs.VerbosityLevel.ERRORS });
 
-  return { pdfjs, worker, cMapDir: path.join(buildDir, '..', '..', 'cmaps') + path.sep };
+  return { pdfjs, worker, port, cMapDir: path.join(buildDir, '..', '..', 'cmaps') + path.sep };
 }
