@@ -136,7 +136,16 @@ export async function lintFiles(inputs: string[], options: LintFilesOptions): Pr
     options.onProgress?.(++done, tasks.length);
   };
   if (workers === 0) {
-    for (const i of todo) finish(i, await runLintTask(tasks[i], ruleCache));
+    // Two files in flight: the next one is read from disk while this one is linted. (The linting itself is not
+    // concurrent: it is one thread's work either way.)
+    let next = 0;
+    const lane = async () => {
+      while (next < todo.length) {
+        const i = todo[next++];
+        finish(i, await runLintTask(tasks[i], ruleCache));
+      }
+    };
+    await Promise.all([lane(), lane()]);
   } else {
     // One queue, costliest first, shared by the workers and this thread. Workers take the PDFs first and only read
     // them: the text blocks come back here for the tree and rules, so this thread works while the workers read.
