@@ -38,8 +38,9 @@ function once(cmd, args, opts = {}) {
 }
 
 /**
- * Median of `runs` runs after one warm-up, for a command and its baseline run alternately; `gap` is the median of
- * the differences within each pair, which the host's load drifting during the runs moves less than it moves either.
+ * Median of `runs` runs after one warm-up, for a command and its baseline run alternately; `gap` and `ratio` are the
+ * medians of the differences and ratios within each pair, which the host's load drifting during the runs moves less
+ * than it moves either.
  */
 function pair(a, b, runs = RUNS) {
   once(...a);
@@ -53,7 +54,16 @@ function pair(a, b, runs = RUNS) {
     rss.push(x.rss);
     if (b) bs.push(once(...b).ms);
   }
-  return { a: median(as), b: b ? median(bs) : NaN, gap: b ? median(as.map((x, i) => x - bs[i])) : NaN, rss: Math.max(...rss) };
+  const ratios = b ? as.map((x, i) => x / bs[i]) : [];
+  return {
+    a: median(as),
+    b: b ? median(bs) : NaN,
+    gap: b ? median(as.map((x, i) => x - bs[i])) : NaN,
+    // Each run against the baseline run beside it: a change in the host's speed during the script moves both.
+    ratio: b ? median(ratios) : NaN,
+    spread: b ? `runs ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}` : '',
+    rss: Math.max(...rss),
+  };
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
@@ -67,7 +77,7 @@ else {
   const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).map((f) => path.join(pdfDir, f));
   const loop = `for f in "$@"; do pdftotext "$f" - > /dev/null; done`;
   const r = pair(['node', [bin, '--format', 'json', '--output', '/dev/null', pdfDir]], ['sh', ['-c', loop, 'sh', ...pdfs]]);
-  row(`CUAD PDFs (${pdfs.length}) vs pdftotext`, fmt(r.a), fmt(r.b), (r.a / r.b).toFixed(2), '≤ 0.8', `peak RSS ${(r.rss / 1024).toFixed(0)} MB`);
+  row(`CUAD PDFs (${pdfs.length}) vs pdftotext`, fmt(r.a), fmt(r.b), r.ratio.toFixed(2), '≤ 0.8', `${r.spread}; peak RSS ${(r.rss / 1024).toFixed(0)} MB`);
 }
 
 // 2. DOCX vs mammoth's own extraction, both one process
@@ -80,7 +90,7 @@ const docxs = [
   docxs.forEach((f, i) => copyFileSync(f, path.join(tmp, `${i}-${path.basename(f)}`)));
   const mammothScript = `const m=require(${JSON.stringify(path.join(root, 'node_modules/mammoth'))});const fs=require('fs');(async()=>{for(const f of process.argv.slice(1)) await m.extractRawText({buffer:fs.readFileSync(f)});})()`;
   const r = pair(['node', [bin, '--format', 'json', '--output', '/dev/null', tmp]], ['node', ['-e', mammothScript, ...readdirSync(tmp).map((f) => path.join(tmp, f))]]);
-  row(`DOCX (${docxs.length}) vs mammoth extractRawText`, fmt(r.a), fmt(r.b), (r.a / r.b).toFixed(2), '≤ 1.3');
+  row(`DOCX (${docxs.length}) vs mammoth extractRawText`, fmt(r.a), fmt(r.b), r.ratio.toFixed(2), '≤ 1.3', r.spread);
   rmSync(tmp, { recursive: true, force: true });
 }
 
