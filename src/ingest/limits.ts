@@ -55,7 +55,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 /**
  * One file's time budget, handed to its reader, which calls `check()` between units of work (PDF pages, DOCX stages).
  * It is passed explicitly rather than kept in an AsyncLocalStorage: that turns on Node's promise hooks for the whole
- * thread, a cost on each of the many promises pdf.js makes (~3% of reading a PDF).
+ * thread, a cost on each of the many promises pdf.js makes (~2% of reading a PDF).
  */
 export class TimeBudget {
   readonly #deadline: number;

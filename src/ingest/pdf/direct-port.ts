@@ -4,7 +4,7 @@
  * pdf.js is split into an API side and a "worker" side that parses. Node has no Web Worker, so pdf.js runs the worker
  * side in the same thread and joins the two with its LoopbackPort, which passes every message through
  * `structuredClone`, as a real worker boundary would. For text extraction that clone is pure cost: it serialised and
- * rebuilt every text item of every page, ~18% of the instructions spent reading a PDF.
+ * rebuilt every text item of every page, ~8% of a reading worker's time in a profile of the CUAD folder.
  *
  * This port hands messages over as they are, but for one copy. pdf.js reuses the object it streams text content in:
  * after sending a chunk it puts new `items` and `styles` arrays into the same object. So the message and each plain
