@@ -51,7 +51,7 @@ export function plannedWorkers(files: PlannedFile[], cores = availableParallelis
   }
   const lanes = Math.max(1, Math.min(cores, files.length, Math.floor(total / WORK_PER_LANE_MS)));
   const idleHere = own * lanes < total;
-  return Math.min(files.length, idleHere ? lanes : lanes - 1);
+  return idleHere ? lanes : lanes - 1;
 }
 
 /**

@@ -21,7 +21,7 @@ export class DirectPort {
     const event = { data: copyShallow(message) };
     // Delivered later, as a real port does: pdf.js relies on a send returning before the other side runs.
     queueMicrotask(() => {
-      for (const listener of [...this.#listeners.keys()]) listener.call(this, event);
+      for (const listener of this.#listeners.keys()) listener.call(this, event);
     });
   }
 
