@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DirectPort } from './direct-port.js';
+import { importEsm } from '../../util/import-esm.js';
 
 /** The few pdf.js types we use, declared here so type-checking does not depend on pdfjs-dist being resolvable. */
 export interface PdfJsTextItem {
@@ -176,12 +177,12 @@ async function importPdfJsModules(): Promise<LoadedPdfJs> {
   // pdf.js asks for its legacy build under Node: the modern one needs newer JavaScript than Node 20 has.
   const mainPath = fromPdfParse.resolve('pdfjs-dist/legacy/build/pdf.mjs');
   const buildDir = path.dirname(mainPath);
-  const pdfjs = (await import(pathToFileURL(mainPath).href)) as PdfJs;
+  const pdfjs = (await importEsm(pathToFileURL(mainPath).href)) as PdfJs;
 
   // Node has no Web Worker, so pdf.js would run its worker side in this thread anyway, behind a port that clones every
   // message (see DirectPort). Setting the two sides up ourselves, once, makes that the deliberate path: no guessing of
   // a worker file URL, no per-document set-up, and nothing left running that could keep the process alive.
-  const workerModule = (await import(pathToFileURL(path.join(buildDir, 'pdf.worker.mjs')).href)) as PdfJsWorkerModule;
+  const workerModule = (await importEsm(pathToFileURL(path.join(buildDir, 'pdf.worker.mjs')).href)) as PdfJsWorkerModule;
   const port = new DirectPort();
   workerModule.WorkerMessageHandler.initializeFromPort(port);
   const worker = new pdfjs.PDFWorker({ port, verbosity: pdfjs.VerbosityLevel.ERRORS });
