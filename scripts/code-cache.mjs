@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Build step, after bundle-cli.mjs: runs the command line on a few of the project's own contracts, as short runs use
 // it (stylish and JSON reports; text, Markdown and DOCX; Chinese and English), and saves the code V8 compiled for
-// them beside the bundle. bin/contract-lint hands it back to V8 at start-up (src/cli/launch.ts). A PDF is not among
-// them: the main thread never reads one.
+// them beside each bundle (the command line's, and that of mammoth and JSZip). bin/contract-lint hands it back to V8
+// at start-up (src/cli/launch.ts). A PDF is not among them: the main thread never reads one.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_CODE_CACHE, loadCli } from '../dist/cli/launch.js';
+import { codeCachePath, loadCli } from '../dist/cli/launch.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = loadCli();
@@ -24,4 +24,4 @@ for (const argv of runs) {
     process.exit(1);
   }
 }
-writeFileSync(CLI_CODE_CACHE, cli.createCodeCache());
+for (const { bundle, data } of cli.createCodeCaches()) writeFileSync(codeCachePath(bundle), data);

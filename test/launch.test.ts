@@ -21,13 +21,17 @@ function copyOfBuild(): string {
   return dir;
 }
 
-/** Loads the CLI from a build folder in a fresh Node, lints one contract with it, and says how the cache fared. */
-function launch(dist: string): { codeCache: string; exitStatus: number; stdout: string } {
+/**
+ * Loads the CLI from a build folder in a fresh Node, lints one contract with it, and says how each bundle's cache
+ * fared (by file name: contract-lint.cjs, and docx-packages.cjs once a DOCX was read).
+ */
+function launch(dist: string, contract = 'fixtures/contracts/zh-agency.md'): { codeCache: Record<string, string>; exitStatus: number; stdout: string } {
   const script = `
     const { loadCli } = await import(${JSON.stringify(path.join(dist, 'cli/launch.js'))});
     const cli = loadCli();
-    const r = await cli.run(['--format', 'json', 'fixtures/contracts/zh-agency.md'], { cwd: ${JSON.stringify(root)} });
-    process.stdout.write(JSON.stringify({ codeCache: cli.codeCache, exitStatus: r.exitStatus, stdout: r.stdout }));`;
+    const r = await cli.run(['--format', 'json', ${JSON.stringify(contract)}], { cwd: ${JSON.stringify(root)} });
+    const codeCache = Object.fromEntries(cli.compiled().map((c) => [c.bundle.split(/[\\\\/]/).pop(), c.codeCache]));
+    process.stdout.write(JSON.stringify({ codeCache, exitStatus: r.exitStatus, stdout: r.stdout }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`launch failed (exit ${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout);
@@ -40,7 +44,7 @@ describe.skipIf(!built)('the command line starts from its code cache', () => {
   });
 
   it('takes the cache the build made (a flag V8 saw only after the cache was made would make it refuse it)', () => {
-    expect(reference.codeCache).toBe('accepted');
+    expect(reference.codeCache).toEqual({ 'contract-lint.cjs': 'accepted' });
     expect(reference.exitStatus).toBe(1);
     expect(JSON.parse(reference.stdout).files[0].findings.length).toBeGreaterThan(0);
   });
@@ -49,7 +53,7 @@ describe.skipIf(!built)('the command line starts from its code cache', () => {
     const copy = copyOfBuild();
     rmSync(path.join(copy, 'bundle/contract-lint.cjs.code-cache'));
     const r = launch(copy);
-    expect(r.codeCache).toBe('absent');
+    expect(r.codeCache).toEqual({ 'contract-lint.cjs': 'absent' });
     expect(r.stdout).toBe(reference.stdout);
   });
 
@@ -57,7 +61,7 @@ describe.skipIf(!built)('the command line starts from its code cache', () => {
     const copy = copyOfBuild();
     writeFileSync(path.join(copy, 'bundle/contract-lint.cjs.code-cache'), Buffer.alloc(4096, 7));
     const r = launch(copy);
-    expect(r.codeCache).toBe('rejected');
+    expect(r.codeCache).toEqual({ 'contract-lint.cjs': 'rejected' });
     expect(r.stdout).toBe(reference.stdout);
   });
 
@@ -66,7 +70,7 @@ describe.skipIf(!built)('the command line starts from its code cache', () => {
     const bundle = path.join(copy, 'bundle/contract-lint.cjs');
     const later = new Date(Date.now() + 60_000);
     utimesSync(bundle, later, later);
-    expect(launch(copy).codeCache).toBe('absent');
+    expect(launch(copy).codeCache).toEqual({ 'contract-lint.cjs': 'absent' });
   });
 
   it('takes the cache when a package manager wrote it a moment before the bundle', () => {
@@ -76,6 +80,18 @@ describe.skipIf(!built)('the command line starts from its code cache', () => {
     const t = Date.now() / 1000;
     utimesSync(cache, t, t);
     utimesSync(bundle, t + 0.05, t + 0.05);
-    expect(launch(copy).codeCache).toBe('accepted');
+    expect(launch(copy).codeCache).toEqual({ 'contract-lint.cjs': 'accepted' });
+  });
+
+  it('compiles mammoth and JSZip from their own cache, only when a DOCX is read, to the same report', () => {
+    const docx = 'fixtures/contracts/zh-agency-typed.docx';
+    const cached = launch(path.join(root, 'dist'), docx);
+    expect(cached.codeCache).toEqual({ 'contract-lint.cjs': 'accepted', 'docx-packages.cjs': 'accepted' });
+    const copy = copyOfBuild();
+    rmSync(path.join(copy, 'bundle/docx-packages.cjs.code-cache'));
+    const uncached = launch(copy, docx);
+    expect(uncached.codeCache).toEqual({ 'contract-lint.cjs': 'accepted', 'docx-packages.cjs': 'absent' });
+    expect(uncached.stdout).toBe(cached.stdout);
+    expect(JSON.parse(cached.stdout).files[0].findings.length).toBeGreaterThan(0);
   });
 });

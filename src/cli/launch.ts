@@ -6,47 +6,78 @@ import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 import type { RunIO, RunResult } from './run.js';
 
-/** The command line as one CommonJS bundle (scripts/bundle-cli.mjs), and V8's compiled code for it. */
-export const CLI_BUNDLE = fileURLToPath(new URL('../bundle/contract-lint.cjs', import.meta.url));
-export const CLI_CODE_CACHE = `${CLI_BUNDLE}.code-cache`;
+const bundled = (name: string) => fileURLToPath(new URL(`../bundle/${name}`, import.meta.url));
+/** The command line as one CommonJS bundle (scripts/bundle-cli.mjs). */
+export const CLI_BUNDLE = bundled('contract-lint.cjs');
+/** mammoth and JSZip as one CommonJS bundle: ~95 ms of require() when compiled from source, needed only for a DOCX. */
+export const DOCX_PACKAGES_BUNDLE = bundled('docx-packages.cjs');
+/** Where V8's compiled code for a bundle is kept, beside it. */
+export const codeCachePath = (bundle: string) => `${bundle}.code-cache`;
+
+export type CodeCacheUse = 'accepted' | 'rejected' | 'absent';
 
 export interface LoadedCli {
   main(): Promise<void>;
   run(argv: string[], io?: RunIO): Promise<RunResult>;
-  /** Whether V8 took the code cache: `absent` when there is none (or it is older than the bundle). */
-  codeCache: 'accepted' | 'rejected' | 'absent';
-  /** V8's code for the bundle as it stands, functions compiled so far included (for the build to save). */
-  createCodeCache(): Buffer;
+  /** The bundles compiled so far, and whether V8 took each one's code cache (`absent`: none, or older than the bundle). */
+  compiled(): { bundle: string; codeCache: CodeCacheUse }[];
+  /** V8's code for each bundle compiled so far, functions compiled since included (for the build to save). */
+  createCodeCaches(): { bundle: string; data: Buffer }[];
 }
 
 /**
  * Loads the command line for bin/contract-lint. Node 20 compiles every start-up from source; parsing and compiling the
- * bundle, and then each function the first time it runs, was a sixth of a short lint (bench: cold start). The build
- * runs a few lints and saves what V8 compiled for them; a start-up hands it back and skips that work. V8 checks that
- * the cache was made by the same V8 with the same flags for a source of the same length, and compiles from source when
- * it was not (another Node, say).
+ * bundle, and then each function the first time it runs, was ~35 ms of a short lint's 250 (bench: cold start), and
+ * mammoth's modules take ~95 ms to require. The build runs a few lints and saves what V8 compiled for them; a start-up
+ * hands it back and skips that work. V8 checks that a cache was made by the same V8 with the same flags for a source
+ * of the same length, and compiles from source when it was not (another Node, say).
  */
 export function loadCli(): LoadedCli {
   // V8 first interprets a regular expression and compiles it to machine code when it runs again; the rules' few hundred
   // patterns all run again (once per clause), so the first, interpreted pass is paid for nothing. Compiling at once saves
-  // a fifth of a short lint's start-up (bench: cold start). Set before the bundle is compiled: V8 takes a code cache only
+  // a fifth of a short lint's start-up (bench: cold start). Set before any bundle is compiled: V8 takes a code cache only
   // under the flags it was made with.
   setFlagsFromString('--no-regexp-tier-up');
-  const source = readFileSync(CLI_BUNDLE, 'utf8');
-  const cachedData = freshCodeCache();
+  const scripts: CompiledBundle[] = [];
+  const fromNodeModules = createRequire(CLI_BUNDLE);
+  let docxPackages: Record<string, unknown> | undefined;
+  // The bundle's require(): mammoth and JSZip come from their own cached bundle, the first time a DOCX needs them.
+  const bundleRequire = Object.assign(
+    (id: string) => {
+      if (id !== 'mammoth' && id !== 'jszip') return fromNodeModules(id);
+      docxPackages ??= runBundle(DOCX_PACKAGES_BUNDLE, fromNodeModules, scripts) as Record<string, unknown>;
+      return docxPackages[id];
+    },
+    { resolve: fromNodeModules.resolve, cache: fromNodeModules.cache },
+  );
+  const cli = runBundle(CLI_BUNDLE, bundleRequire, scripts) as Pick<LoadedCli, 'main' | 'run'>;
+  return {
+    main: cli.main,
+    run: cli.run,
+    compiled: () => scripts.map(({ bundle, codeCache }) => ({ bundle, codeCache })),
+    createCodeCaches: () => scripts.map(({ bundle, script }) => ({ bundle, data: script.createCachedData() })),
+  };
+}
+
+interface CompiledBundle {
+  bundle: string;
+  script: vm.Script;
+  codeCache: CodeCacheUse;
+}
+
+/** Compiles a CommonJS bundle with its code cache, runs it as Node runs a module, and returns its exports. */
+function runBundle(bundle: string, require: (id: string) => unknown, scripts: CompiledBundle[]): unknown {
+  const cachedData = freshCodeCache(bundle);
   // Node's own wrapper for a CommonJS module, kept on the first line so that the bundle's line numbers still hold.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __importEsm) {${source}\n})`, { filename: CLI_BUNDLE, cachedData });
-  const module = { exports: {} as Pick<LoadedCli, 'main' | 'run'> };
+  const source = `(function (exports, require, module, __filename, __dirname, __importEsm) {${readFileSync(bundle, 'utf8')}\n})`;
+  const script = new vm.Script(source, { filename: bundle, cachedData });
+  scripts.push({ bundle, script, codeCache: !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted' });
+  const module = { exports: {} };
   const init = script.runInThisContext() as (...args: unknown[]) => void;
   // A script compiled from a cache cannot import() on Node 20; the ES modules of pdf.js are imported from here instead.
   const importEsm = (url: string) => import(url);
-  init(module.exports, createRequire(CLI_BUNDLE), module, CLI_BUNDLE, path.dirname(CLI_BUNDLE), importEsm);
-  return {
-    main: module.exports.main,
-    run: module.exports.run,
-    codeCache: !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted',
-    createCodeCache: () => script.createCachedData(),
-  };
+  init(module.exports, require, module, bundle, path.dirname(bundle), importEsm);
+  return module.exports;
 }
 
 /**
@@ -59,10 +90,11 @@ const STALE_AFTER_MS = 2000;
  * The saved code, unless the bundle was changed after it was made: V8 itself compares only the source's length, and
  * would run old code for a hand-edited bundle of the same length.
  */
-function freshCodeCache(): Buffer | undefined {
+function freshCodeCache(bundle: string): Buffer | undefined {
+  const cache = codeCachePath(bundle);
   try {
-    if (statSync(CLI_BUNDLE).mtimeMs - statSync(CLI_CODE_CACHE).mtimeMs > STALE_AFTER_MS) return undefined;
-    return readFileSync(CLI_CODE_CACHE);
+    if (statSync(bundle).mtimeMs - statSync(cache).mtimeMs > STALE_AFTER_MS) return undefined;
+    return readFileSync(cache);
   } catch {
     return undefined;
   }
