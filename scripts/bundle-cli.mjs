@@ -48,8 +48,9 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // A CommonJS file has no import.meta: the code's own address is made from __filename, which launch.ts passes in.
+  // Our modules were written as ES modules, which are strict: the directive must come first to hold for the file.
   define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: '"use strict";var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   // A script compiled from a code cache cannot import() on Node 20 (it needs --experimental-vm-modules). Packages are
   // required instead (each of ours has a CommonJS build), and the ES modules of pdf.js are imported by the launcher,
   // which passes its import() in as __importEsm.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -47,6 +47,11 @@ describe.skipIf(!built)('the command line starts from its code cache', () => {
     expect(reference.codeCache).toEqual({ 'contract-lint.cjs': 'accepted' });
     expect(reference.exitStatus).toBe(1);
     expect(JSON.parse(reference.stdout).files[0].findings.length).toBeGreaterThan(0);
+  });
+
+  it('runs the command line in strict mode, as the ES modules it was made from', () => {
+    const source = readFileSync(path.join(root, 'dist/bundle/contract-lint.cjs'), 'utf8');
+    expect(source.startsWith('"use strict";')).toBe(true);
   });
 
   it('runs the same without a cache', () => {
