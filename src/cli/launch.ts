@@ -41,15 +41,13 @@ export function loadCli(): LoadedCli {
   const scripts: CompiledBundle[] = [];
   const fromNodeModules = createRequire(CLI_BUNDLE);
   let docxPackages: Record<string, unknown> | undefined;
-  // The bundle's require(): mammoth and JSZip come from their own cached bundle, the first time a DOCX needs them.
-  const bundleRequire = Object.assign(
-    (id: string) => {
-      if (id !== 'mammoth' && id !== 'jszip') return fromNodeModules(id);
-      docxPackages ??= runBundle(DOCX_PACKAGES_BUNDLE, fromNodeModules, scripts) as Record<string, unknown>;
-      return docxPackages[id];
-    },
-    { resolve: fromNodeModules.resolve, cache: fromNodeModules.cache },
-  );
+  // The bundle's require() (it calls nothing else of it): mammoth and JSZip come from their own cached bundle, the
+  // first time a DOCX needs them.
+  const bundleRequire = (id: string) => {
+    if (id !== 'mammoth' && id !== 'jszip') return fromNodeModules(id);
+    docxPackages ??= runBundle(DOCX_PACKAGES_BUNDLE, fromNodeModules, scripts) as Record<string, unknown>;
+    return docxPackages[id];
+  };
   const cli = runBundle(CLI_BUNDLE, bundleRequire, scripts) as Pick<LoadedCli, 'main' | 'run'>;
   return {
     main: cli.main,
@@ -74,11 +72,12 @@ function runBundle(bundle: string, require: (id: string) => unknown, scripts: Co
   scripts.push({ bundle, script, codeCache: !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted' });
   const module = { exports: {} };
   const init = script.runInThisContext() as (...args: unknown[]) => void;
-  // A script compiled from a cache cannot import() on Node 20; the ES modules of pdf.js are imported from here instead.
-  const importEsm = (url: string) => import(url);
   init(module.exports, require, module, bundle, path.dirname(bundle), importEsm);
   return module.exports;
 }
+
+/** A script compiled from a cache cannot import() on Node 20; the ES modules of pdf.js are imported from here instead. */
+const importEsm = (url: string) => import(url);
 
 /**
  * How much newer than its code cache a bundle may be: the build writes the cache after the bundle, a package manager
