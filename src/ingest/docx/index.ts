@@ -39,9 +39,11 @@ export async function ingestDocx(data: Uint8Array, options: { budget?: TimeBudge
   budget?.check();
   const parsedBytes = Buffer.byteLength(prepared.xml);
   if (parsedBytes > LIMITS.docxParsedXmlBytes) throw partTooLargeError(pkg.mainDocumentPath, parsedBytes, LIMITS.docxParsedXmlBytes);
-  pkg.zip.file(pkg.mainDocumentPath, prepared.xml, { compression: 'STORE' });
 
-  const document = await readMammothDocument(pkg.zip);
+  const texts = new Map([[pkg.mainDocumentPath, prepared.xml]]);
+  if (stylesXml !== undefined) texts.set(pkg.stylesPath, stylesXml);
+  if (numberingXml !== undefined) texts.set(pkg.numberingPath, numberingXml);
+  const document = await readMammothDocument(pkg.zip, texts);
   budget?.check();
   const drafts = buildBlocks(document, { paragraphs: prepared.paragraphs, styles, numbering });
   if (drafts.length === 0) {

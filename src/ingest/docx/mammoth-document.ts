@@ -54,15 +54,16 @@ export interface MammothDocument {
 }
 
 /**
- * Runs mammoth over the (rewritten) package and returns its document model. We use the model, not mammoth's
- * HTML: `transformDocument` hands it to us, and returning an empty body makes the HTML stage free.
+ * Runs mammoth over the package and returns its document model. We use the model, not mammoth's HTML:
+ * `transformDocument` hands it to us, and returning an empty body makes the HTML stage free. `texts` are parts we have
+ * read as text already (the main document as we rewrote it, styles, numbering): mammoth reads those as they are.
  */
-export async function readMammothDocument(zip: JSZip): Promise<MammothDocument> {
+export async function readMammothDocument(zip: JSZip, texts: ReadonlyMap<string, string>): Promise<MammothDocument> {
   let captured: MammothDocument | undefined;
   try {
     await mammoth.convertToHtml(
       // (mammoth's input type does not list `file`, the opened package its own `buffer` input becomes)
-      { file: mammothPackage(zip) } as unknown as { buffer: Buffer },
+      { file: mammothPackage(zip, texts) } as unknown as { buffer: Buffer },
       {
         transformDocument: (document: MammothDocument) => {
           captured = document;
@@ -85,12 +86,15 @@ export async function readMammothDocument(zip: JSZip): Promise<MammothDocument> 
 /**
  * The package as mammoth opens a `buffer` it is given (mammoth/lib/zipfile.js, openArrayBuffer), over the parts we
  * have already inflated under limits. Handing mammoth a buffer meant zipping them all again and mammoth unzipping
- * them: a CRC-32 of every part and two passes over the bytes, ~5% of a DOCX lint.
+ * them: a CRC-32 of every part and two passes over the bytes, ~5% of a DOCX lint. A part in `texts` is not encoded
+ * and decoded again: mammoth asks for XML as UTF-8, which a BOM-less string of ours already is.
  */
-function mammothPackage(zip: JSZip) {
+function mammothPackage(zip: JSZip, texts: ReadonlyMap<string, string>) {
   return {
     exists: (name: string) => zip.file(name) !== null,
     read: async (name: string, encoding?: string) => {
+      const text = encoding === 'utf-8' || encoding === 'utf8' ? texts.get(name) : undefined;
+      if (text !== undefined) return text;
       const bytes = await zip.file(name)!.async('uint8array');
       if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
       return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
